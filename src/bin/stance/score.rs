@@ -1,0 +1,157 @@
+//! `stance score`: label every unit of every record, streaming, in input order.
+
+use crate::input::{read_text, CsvReader, Fields, InputFormat, InputRecord, JsonlReader};
+use crate::output::{OutputFormat, Row, RowWriter};
+use crate::Outcome;
+use rayon::prelude::*;
+use stance::document::{Unit, UnitPrediction};
+use stance::Classifier;
+use std::io::{BufReader, Write};
+
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// Files to score; standard input when none is given.
+    pub files: Vec<String>,
+    /// Input format; by default from each file's extension (.jsonl/.ndjson, .csv, else text).
+    #[arg(long, value_enum)]
+    pub input: Option<InputFormat>,
+    /// JSON field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSON field holding the record id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// CSV column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_column: String,
+    /// CSV column holding the record id.
+    #[arg(long, default_value = "id")]
+    pub id_column: String,
+    /// What each output row labels.
+    #[arg(long, default_value = "paragraph", value_parser = parse_unit)]
+    pub unit: Unit,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub output: OutputFormat,
+    /// Units whose top probability is below P get "label": null and "abstain": "below_confidence".
+    #[arg(long, value_name = "P")]
+    pub min_confidence: Option<f32>,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+fn parse_unit(s: &str) -> Result<Unit, String> {
+    s.parse()
+}
+
+/// Records scored together: large enough to keep every thread busy, small
+/// enough that memory stays bounded whatever the input size.
+const BATCH: usize = 512;
+
+pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
+    if let Some(p) = args.min_confidence {
+        if !(0.0..=1.0).contains(&p) {
+            return Outcome::CouldNotStart(format!("--min-confidence must be within 0..1, got {p}"));
+        }
+    }
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
+        Ok(pool) => pool,
+        Err(e) => return Outcome::CouldNotStart(format!("cannot start threads: {e}")),
+    };
+    let stdout = std::io::stdout();
+    let mut writer = RowWriter::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()), args.output);
+    let mut errors = 0usize;
+    let sources: Vec<Option<&str>> =
+        if args.files.is_empty() { vec![None] } else { args.files.iter().map(|f| Some(f.as_str())).collect() };
+    for source in sources {
+        let result = score_source(source, args, classifier, &pool, &mut writer, &mut errors);
+        if let Err(e) = result {
+            return crate::write_failure(e);
+        }
+    }
+    if let Err(e) = writer.flush() {
+        return crate::write_failure(e);
+    }
+    if errors > 0 {
+        eprintln!("stance: {errors} record(s) could not be scored; see the rows with an \"error\" field");
+        Outcome::SomeFailed
+    } else {
+        Outcome::Ok
+    }
+}
+
+fn score_source(
+    source: Option<&str>,
+    args: &ScoreArgs,
+    classifier: &Classifier,
+    pool: &rayon::ThreadPool,
+    writer: &mut RowWriter<impl Write>,
+    errors: &mut usize,
+) -> std::io::Result<()> {
+    let name = source.unwrap_or("<stdin>");
+    let format = args.input.unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
+    let reader: Box<dyn std::io::Read> = match source {
+        None => Box::new(std::io::stdin().lock()),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                *errors += 1;
+                return writer.write(&Row::Failed { id: name, line: 0, error: &format!("cannot open {path}: {e}") });
+            }
+        },
+    };
+    let json_fields = Fields { text: args.text_field.clone(), id: args.id_field.clone() };
+    let csv_fields = Fields { text: args.text_column.clone(), id: args.id_column.clone() };
+    let records: Box<dyn Iterator<Item = InputRecord>> = match format {
+        InputFormat::Text => Box::new(std::iter::once(read_text(reader, name))),
+        InputFormat::Jsonl => Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, reader), name, json_fields)),
+        InputFormat::Csv => Box::new(CsvReader::new(BufReader::with_capacity(1 << 16, reader), name, csv_fields)),
+    };
+    let mut batch: Vec<InputRecord> = Vec::with_capacity(BATCH);
+    for record in records {
+        batch.push(record);
+        if batch.len() == BATCH {
+            write_batch(&batch, args, classifier, pool, writer, errors)?;
+            batch.clear();
+        }
+    }
+    write_batch(&batch, args, classifier, pool, writer, errors)
+}
+
+fn write_batch(
+    batch: &[InputRecord],
+    args: &ScoreArgs,
+    classifier: &Classifier,
+    pool: &rayon::ThreadPool,
+    writer: &mut RowWriter<impl Write>,
+    errors: &mut usize,
+) -> std::io::Result<()> {
+    let scored: Vec<Option<Vec<UnitPrediction>>> = pool.install(|| {
+        batch
+            .par_iter()
+            .map(|r| r.text.as_ref().ok().map(|text| classifier.classify_document(text, args.unit)))
+            .collect()
+    });
+    for (record, units) in batch.iter().zip(&scored) {
+        match (&record.text, units) {
+            (Err(reason), _) => {
+                *errors += 1;
+                writer.write(&Row::Failed { id: &record.id, line: record.line, error: reason })?;
+            }
+            (Ok(_), units) => {
+                for unit in units.iter().flatten() {
+                    let abstain = args.min_confidence.is_some_and(|p| unit.prediction.confidence < p);
+                    writer.write(&Row::Scored {
+                        id: &record.id,
+                        unit,
+                        abstain,
+                        warning: record.warning.as_deref(),
+                        extra: &record.extra,
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! The classifier: a loaded model with a fast index from feature to weights.
+
+use crate::error::Result;
+use crate::explain::{Contribution, Explanation};
+use crate::features::featurize;
+use crate::hash::{fnv1a, PassThroughBuild};
+use crate::model::Model;
+use crate::prediction::{Prediction, Scores};
+use crate::stance::Stance;
+use crate::text::span::Span;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The default English model, built by `training/build-bundled.sh`.
+static BUNDLED_MODEL: &[u8] = include_bytes!("../models/stance-en.model");
+
+/// Scores text with a linear model. Cheap to clone (the model is shared), `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    model: Model,
+    /// Feature-name hash → row of `model.weights`.
+    index: HashMap<u64, u32, PassThroughBuild>,
+}
+
+impl Classifier {
+    /// The embedded English model. Parsed once per process; later calls share it.
+    pub fn bundled() -> Result<Classifier> {
+        static BUNDLED: OnceLock<std::result::Result<Classifier, String>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Model::from_bytes(BUNDLED_MODEL).map(Classifier::new).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(crate::Error::ModelFormat)
+    }
+
+    /// Load a model file written by `stance train`.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Classifier> {
+        Model::load(path.as_ref()).map(Classifier::new)
+    }
+
+    /// Wrap a model already in memory.
+    pub fn new(model: Model) -> Classifier {
+        let mut index = HashMap::with_capacity_and_hasher(model.features.len(), PassThroughBuild::default());
+        for (row, name) in model.features.iter().enumerate() {
+            index.insert(fnv1a(name.as_bytes()), row as u32);
+        }
+        Classifier { inner: Arc::new(Inner { model, index }) }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.inner.model
+    }
+
+    /// Label one unit of text. Never fails: empty or unknown text scores from the bias alone.
+    pub fn classify(&self, text: &str) -> Prediction {
+        let rows = self.active_rows(text, |_, _, _| {});
+        Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()))
+    }
+
+    /// Label many units in parallel; output order matches input order.
+    pub fn classify_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Prediction> {
+        texts.par_iter().map(|t| self.classify(t.as_ref())).collect()
+    }
+
+    /// Label a unit from feature names already computed by [`crate::features::featurize`]
+    /// (training scores its held-out folds this way, through the very same arithmetic).
+    pub(crate) fn classify_features<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Prediction {
+        let mut rows: Vec<u32> =
+            names.into_iter().filter_map(|n| self.inner.index.get(&fnv1a(n.as_bytes())).copied()).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        Prediction::from_scores(self.scores(&rows), Span::new(0, 0))
+    }
+
+    /// Label one unit and list the features that moved the decision, strongest first.
+    pub fn explain(&self, text: &str) -> Explanation {
+        let mut found: Vec<(String, Span, u32)> = Vec::new();
+        let rows = self.active_rows(text, |name, span, row| found.push((name.to_string(), span, row)));
+        let prediction = Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()));
+        let model = &self.inner.model;
+        let scale = feature_value(rows.len()) / model.temperature;
+        let predicted = prediction.label.index();
+        let mut seen = std::collections::HashSet::new();
+        let mut contributions: Vec<Contribution> = found
+            .into_iter()
+            .filter(|(_, _, row)| seen.insert(*row))
+            .filter_map(|(feature, span, row)| {
+                let w = model.weights.get(row as usize)?;
+                let logits = [w[0] * scale, w[1] * scale, w[2] * scale];
+                let others = logits.iter().enumerate().filter(|(i, _)| *i != predicted).map(|(_, v)| *v);
+                let weight = logits[predicted] - others.sum::<f32>() / 2.0;
+                let mean = logits.iter().sum::<f32>() / 3.0;
+                let pushes = Stance::ALL
+                    .into_iter()
+                    .max_by(|a, b| (logits[a.index()] - mean).total_cmp(&(logits[b.index()] - mean)))
+                    .unwrap_or(Stance::Neutral);
+                Some(Contribution { feature, span, pushes, weight, logits })
+            })
+            .collect();
+        contributions.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        Explanation { prediction, contributions }
+    }
+
+    /// Distinct weight rows of the model's features present in `text`, sorted.
+    /// `seen` hears every in-vocabulary feature occurrence (for explanations).
+    fn active_rows(&self, text: &str, mut seen: impl FnMut(&str, Span, u32)) -> Vec<u32> {
+        let mut rows = Vec::new();
+        featurize(text, &self.inner.model.config, |name, span| {
+            if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
+                rows.push(row);
+                seen(name, span, row);
+            }
+        });
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
+    fn scores(&self, rows: &[u32]) -> Scores {
+        let model = &self.inner.model;
+        let value = feature_value(rows.len());
+        let mut logits = [0f32; 3];
+        for &row in rows {
+            if let Some(w) = model.weights.get(row as usize) {
+                for (l, wk) in logits.iter_mut().zip(w) {
+                    *l += wk;
+                }
+            }
+        }
+        for (l, b) in logits.iter_mut().zip(&model.bias) {
+            *l = (*l * value + b) / model.temperature;
+        }
+        Scores(softmax(logits))
+    }
+}
+
+/// The value of each present feature in a unit with `n` distinct known features:
+/// binary presence, L2-normalised so long paragraphs do not shout over short quotes.
+/// Training builds its matrix with this same function.
+pub fn feature_value(n: usize) -> f32 {
+    if n == 0 {
+        0.0
+    } else {
+        1.0 / (n as f32).sqrt()
+    }
+}
+
+fn softmax(logits: [f32; 3]) -> [f32; 3] {
+    let max = logits.iter().copied().fold(f32::MIN, f32::max);
+    let exps = logits.map(|l| (l - max).exp());
+    let sum: f32 = exps.iter().sum();
+    exps.map(|e| e / sum)
+}

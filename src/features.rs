@@ -1,0 +1,202 @@
+//! The one featurize function, shared by training, scoring and explanation.
+//!
+//! A unit of text becomes a stream of named features, each with the byte span
+//! of the words behind it:
+//! - `w:<stem>` for each word, `w:!<stem>` when the word is inside a negation scope;
+//! - `b:<stem>_<stem>` for adjacent words within a clause;
+//! - `c:<category>` / `c:!<category>` for cue-lexicon phrases (see [`crate::lexicon`]).
+//!
+//! Because training builds its matrix from exactly this stream and the scorer
+//! looks up exactly these names, the two cannot disagree.
+
+use crate::hash::fnv1a;
+use crate::lexicon::{lexicon_digest, CueTable};
+use crate::text::span::Span;
+use crate::text::stem::stem;
+use crate::text::tokenize::{tokenize, TokenKind};
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the feature stream for some text changes; part of the fingerprint.
+pub const FEATURIZER_VERSION: &str = "stance-features/1";
+
+/// Which feature families to emit, stored in every model file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureConfig {
+    pub unigrams: bool,
+    pub bigrams: bool,
+    pub cues: bool,
+    /// How many words after a negator stay negated (a clause break ends the scope sooner).
+    pub negation_window: usize,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig { unigrams: true, bigrams: true, cues: true, negation_window: 4 }
+    }
+}
+
+impl FeatureConfig {
+    /// Identity of the featurizer: version, configuration and lexicon contents.
+    /// A model trained under one fingerprint must not score under another.
+    pub fn fingerprint(&self) -> String {
+        let config = format!("{}|{}|{}|{}", self.unigrams, self.bigrams, self.cues, self.negation_window);
+        let digest = fnv1a(config.as_bytes()) ^ lexicon_digest();
+        format!("{FEATURIZER_VERSION}:{digest:016x}")
+    }
+}
+
+/// One word of the unit after tokenizing, stemming and negation marking.
+struct Word {
+    stem: String,
+    span: Span,
+    negated: bool,
+    /// The word is the first after a clause break, so no bigram reaches back over it.
+    clause_start: bool,
+}
+
+/// Feed every feature of `text` to `emit(name, span)`, in text order.
+pub fn featurize(text: &str, config: &FeatureConfig, mut emit: impl FnMut(&str, Span)) {
+    let words = words_with_scope(text, config.negation_window);
+    let mut name = String::with_capacity(48);
+    for (i, word) in words.iter().enumerate() {
+        if config.unigrams {
+            name.clear();
+            name.push_str(if word.negated { "w:!" } else { "w:" });
+            name.push_str(&word.stem);
+            emit(&name, word.span);
+        }
+        if config.bigrams && i > 0 && !word.clause_start {
+            if let Some(prev) = words.get(i - 1) {
+                name.clear();
+                name.push_str("b:");
+                name.push_str(&prev.stem);
+                name.push('_');
+                name.push_str(&word.stem);
+                emit(&name, Span::new(prev.span.start, word.span.end));
+            }
+        }
+    }
+    if config.cues {
+        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+        let table = CueTable::get();
+        for (i, word) in words.iter().enumerate() {
+            for (category, len) in table.matches_at(&stems, i) {
+                let end = words.get(i + len - 1).map_or(word.span.end, |w| w.span.end);
+                name.clear();
+                name.push_str(if word.negated { "c:!" } else { "c:" });
+                name.push_str(category);
+                emit(&name, Span::new(word.span.start, end));
+            }
+        }
+    }
+}
+
+/// Words of `text` with their stems, marked for negation scope.
+///
+/// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
+/// decline to, no longer) negates the next `window` words, unless a clause
+/// break or "but" comes first. The negator itself is not negated.
+fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut scope_left = 0usize;
+    let mut clause_start = true;
+    // A negator that needs its next word ("refuse" + "to", "rule" + "out").
+    let mut pending: Option<&'static str> = None;
+    tokenize(text, |token| {
+        if token.kind == TokenKind::Break {
+            scope_left = 0;
+            clause_start = true;
+            pending = None;
+            return;
+        }
+        let stem = stem(&token.text);
+        let negated = scope_left > 0;
+        scope_left = scope_left.saturating_sub(1);
+        let opens = match pending.take() {
+            Some(needed) if needed == stem => true,
+            _ => {
+                pending = negator_needing(&stem);
+                is_negator(&stem)
+            }
+        };
+        if stem == "but" {
+            scope_left = 0;
+        }
+        if opens {
+            scope_left = window;
+        }
+        words.push(Word { stem, span: token.span, negated, clause_start });
+        clause_start = false;
+    });
+    words
+}
+
+/// Stems that negate what follows on their own.
+fn is_negator(stem: &str) -> bool {
+    matches!(
+        stem,
+        "not" | "no" | "never" | "without" | "nor" | "neither" | "none" | "nobodi" | "noth" | "reject" | "deni"
+            | "dismiss"
+    )
+}
+
+/// Stems that negate only with a particle: "refuse to", "rule out", "decline to", "fail to".
+fn negator_needing(stem: &str) -> Option<&'static str> {
+    match stem {
+        "refus" | "declin" | "fail" => Some("to"),
+        "rule" => Some("out"),
+        _ => None,
+    }
+}
+
+/// The distinct feature names of `text`, in first-seen order (what training stores per unit).
+pub fn feature_names(text: &str, config: &FeatureConfig) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    featurize(text, config, |name, _| {
+        if seen.insert(fnv1a(name.as_bytes())) {
+            out.push(name.to_string());
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        featurize(text, &FeatureConfig::default(), |n, _| out.push(n.to_string()));
+        out
+    }
+
+    #[test]
+    fn negation_scope_ends_at_a_clause_break() {
+        let got = names("They will not attack, officials said.");
+        assert!(got.contains(&"w:!attack".to_string()), "{got:?}");
+        assert!(got.contains(&"c:!force".to_string()), "{got:?}");
+        assert!(got.contains(&"w:offici".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn two_word_negators_open_a_scope() {
+        let got = names("Iran ruled out talks.");
+        assert!(got.contains(&"w:!talk".to_string()), "{got:?}");
+        assert!(got.contains(&"c:!talks".to_string()), "{got:?}");
+        let got = names("He refused to withdraw troops");
+        assert!(got.contains(&"c:!withdrawal".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn spans_point_at_the_words_behind_each_feature() {
+        let text = "Talks resumed in Doha.";
+        featurize(text, &FeatureConfig::default(), |name, span| {
+            let words = span.slice(text);
+            assert!(!words.is_empty(), "{name} has an empty span");
+            if name == "b:talk_resum" {
+                assert_eq!(words, "Talks resumed");
+            }
+        });
+    }
+}

@@ -1,0 +1,144 @@
+//! Our cue lexicons: phrases that signal a push toward or away from confrontation.
+//!
+//! Written for this project from the labelling guide, with the CAMEO event
+//! taxonomy as a checklist of event types (the phrases are ours). A cue fires
+//! as a feature `c:<category>`, or `c:!<category>` when it starts inside a
+//! negation scope, so the model can learn that "ruled out talks" and "ruled out
+//! strikes" push in opposite directions.
+//!
+//! Phrases are matched on Snowball stems, so one entry covers its inflections.
+
+use crate::text::stem::stem;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Category name and its phrases (plain words; stemmed when the table is built).
+pub const CUES: &[(&str, &[&str])] = &[
+    ("threat", &[
+        "threaten", "threat", "ultimatum", "all options", "on the table", "warn", "warning", "heavy price",
+        "pay a price", "pay dearly", "retaliate", "retaliation", "revenge", "avenge", "vow", "red line",
+        "punish", "punishment", "crushing response", "decisive response", "harsh response", "annihilate",
+        "wipe out", "obliterate", "consequences", "deadline", "brink",
+    ]),
+    ("force", &[
+        "strike", "airstrike", "air strike", "air raid", "bomb", "bombing", "bombard", "shell", "shelling",
+        "missile", "rocket", "attack", "raid", "assault", "offensive", "invade", "invasion", "kill", "clash",
+        "shoot", "gunfire", "open fire", "ambush", "explosion", "blast", "drone", "artillery", "troops",
+        "mobilize", "mobilise", "mobilization", "deploy", "deployment", "military action", "military force",
+        "use of force", "military exercise", "war games", "drill", "warship", "fleet", "carrier", "incursion",
+        "test-fire", "nuclear test", "seize", "occupy", "siege", "massacre", "execute", "execution", "militant",
+        "insurgent", "gunmen", "suicide bomber", "casualties", "wounded", "dead", "fighting", "battle",
+        "combat", "armed", "weapons", "war",
+    ]),
+    ("coercion", &[
+        "sanction", "embargo", "blockade", "expel", "expulsion", "cut ties", "sever ties", "recall",
+        "tariff", "freeze assets", "asset freeze", "ban", "arrest", "detain", "detention", "crackdown",
+        "curfew", "martial law", "state of emergency", "persona non grata", "punitive", "restrictions",
+        "crack down", "imprison", "torture", "repression", "suppress",
+    ]),
+    ("rejection", &[
+        "reject", "refuse", "rule out", "veto", "walk out", "walkout", "boycott", "pull out", "suspend",
+        "break off", "no contact", "deny", "dismiss", "scrap", "abandon", "renounce", "pull out of",
+        "no longer", "not seek", "never", "will not negotiate",
+    ]),
+    ("hostility", &[
+        "accuse", "accusation", "condemn", "blame", "aggression", "aggressor", "enemy", "terrorist",
+        "terrorism", "provocation", "provocative", "hostile", "war crimes", "crimes against humanity",
+        "genocide", "illegal", "act of war", "violate", "violation", "breach", "regime", "puppet",
+        "criminal", "barbaric", "occupation", "invader", "warmonger", "lies", "propaganda",
+    ]),
+    ("tension", &[
+        "tension", "escalate", "escalation", "escalatory", "confrontation", "crisis", "standoff",
+        "stand-off", "dangerous", "fears", "alarm", "brink of war", "spiral", "flashpoint", "heighten",
+        "worsen", "deteriorate", "inflame",
+    ]),
+    ("calm", &[
+        "calm", "restraint", "deescalate", "deescalation", "ease tensions", "reduce tensions",
+        "defuse", "peaceful solution", "political solution", "diplomatic solution", "peacefully",
+        "peaceful means", "avoid escalation", "step back", "stability", "ease", "easing", "cool",
+        "moderation", "coexistence", "goodwill", "reassure",
+    ]),
+    ("talks", &[
+        "talks", "negotiate", "negotiation", "dialogue", "sit down", "meet", "meeting", "summit", "resume",
+        "envoy", "back channel", "backchannel", "contact", "consultations", "round of talks", "diplomacy",
+        "diplomatic", "channel", "hotline", "visit", "phone call", "spoke with", "held talks",
+    ]),
+    ("ceasefire", &[
+        "ceasefire", "truce", "armistice", "peace deal", "peace agreement", "peace accord", "peace process",
+        "peace plan", "peace talks", "humanitarian pause", "cessation of hostilities", "prisoner exchange",
+        "prisoner swap", "release", "amnesty", "disarm", "demobilize", "lay down arms", "peace",
+        "reconciliation", "reconcile", "settlement", "accord",
+    ]),
+    ("mediation", &[
+        "mediate", "mediation", "mediator", "broker", "facilitate", "good offices", "both sides",
+        "all sides", "all parties", "urge", "appeal", "call on", "call for", "encourage", "support efforts",
+        "backs all efforts", "offer to",
+    ]),
+    ("withdrawal", &[
+        "withdraw", "withdrawal", "pull back", "pullback", "disengage", "disengagement", "retreat",
+        "lift sanctions", "ease sanctions", "reopen", "restore ties", "normalize", "normalise",
+        "normalization", "rapprochement", "thaw", "free", "hand over", "return",
+    ]),
+    ("cooperation", &[
+        "agree", "agreement", "cooperate", "cooperation", "welcome", "support", "partnership", "joint",
+        "confidence-building", "goodwill gesture", "compromise", "concession", "understanding",
+    ]),
+    ("offer", &[
+        "ready to", "willing to", "prepared to", "open to", "offer", "propose", "proposal", "invite",
+        "invitation", "accept", "commit to",
+    ]),
+    ("condition", &["only if", "unless", "until", "as long as", "provided that", "on condition", "once", "if"]),
+];
+
+/// A stemmed phrase table: first stem → (remaining stems, category index).
+pub struct CueTable {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl CueTable {
+    /// The table built from [`CUES`], once per process.
+    pub fn get() -> &'static CueTable {
+        static TABLE: OnceLock<CueTable> = OnceLock::new();
+        TABLE.get_or_init(CueTable::build)
+    }
+
+    fn build() -> CueTable {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (category, (_, phrases)) in CUES.iter().enumerate() {
+            for phrase in phrases.iter() {
+                let mut stems = Vec::new();
+                crate::text::tokenize::tokenize(phrase, |t| stems.push(stem(&t.text)));
+                let Some((first, rest)) = stems.split_first() else { continue };
+                let entries = by_first.entry(first.clone()).or_default();
+                if !entries.iter().any(|(r, c)| r == rest && *c == category) {
+                    entries.push((rest.to_vec(), category));
+                }
+            }
+        }
+        CueTable { by_first }
+    }
+
+    /// Every cue that starts at `stems[at]`: (category name, number of stems matched).
+    pub fn matches_at<'a>(&'a self, stems: &'a [&str], at: usize) -> impl Iterator<Item = (&'static str, usize)> + 'a {
+        let first = stems.get(at).copied().unwrap_or("");
+        self.by_first.get(first).into_iter().flatten().filter_map(move |(rest, category)| {
+            let tail = stems.get(at + 1..at + 1 + rest.len())?;
+            let matched = tail.iter().zip(rest).all(|(a, b)| *a == b.as_str());
+            matched.then(|| (CUES[*category].0, rest.len() + 1))
+        })
+    }
+}
+
+/// A fixed summary of the lexicon's contents, part of the featurizer fingerprint.
+pub fn lexicon_digest() -> u64 {
+    let mut text = String::new();
+    for (category, phrases) in CUES {
+        text.push_str(category);
+        for p in phrases.iter() {
+            text.push('|');
+            text.push_str(p);
+        }
+        text.push('\n');
+    }
+    crate::hash::fnv1a(text.as_bytes())
+}

@@ -1,0 +1,8 @@
+//! Text handling: typographic folding, tokens with byte spans, stems, and
+//! segmentation into paragraphs, sentences and quotes.
+
+pub mod normalize;
+pub mod segment;
+pub mod span;
+pub mod stem;
+pub mod tokenize;

@@ -1,0 +1,192 @@
+//! Page furniture that is not part of the article: ads, subscription and
+//! comment prompts, cookie notices, share buttons, "Read more" links; and
+//! the headline.
+
+use super::sentences::clip;
+use crate::text::span::Span;
+
+/// Units that are boilerplate when they are exactly this (ignoring case,
+/// whitespace and trailing punctuation).
+#[rustfmt::skip]
+const EXACT: &[&str] = &[
+    "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+    "paid content", "paid partnership", "ad", "read more", "read next", "related",
+    "related articles", "related stories", "more stories", "share", "share this",
+    "share this article", "share this story", "tweet", "print", "email", "add a comment",
+    "leave a reply", "leave a comment", "post a comment", "comments", "show comments", "subscribe",
+    "subscribe now", "sign up", "skip advertisement", "continue reading",
+    "story continues below advertisement", "story continues below", "most read", "most popular",
+    "trending", "trending now", "recommended", "recommended for you", "follow us", "keep reading",
+    "log in", "sign in", "register", "back to top", "scroll to continue",
+    "advertisement - scroll to continue", "you may also like", "also read", "see also", "loading",
+    "loading...", "click to expand", "accept", "accept all", "reject all", "manage cookies",
+    "cookie settings", "privacy policy", "terms of use", "terms of service",
+];
+
+/// Units that are boilerplate when they start with this (lowercased).
+#[rustfmt::skip]
+const PREFIXES: &[&str] = &[
+    "related:", "read more:", "read also:", "see also:", "also read:",
+    "keep up to date with", "sign up for", "sign up to", "subscribe to our", "subscribe for",
+    "by pressing the subscribe button", "by subscribing", "by signing up", "by clicking",
+    "your email address will not be published", "we use cookies", "this website uses cookies",
+    "this site uses cookies", "our website uses cookies", "by continuing to use",
+    "by using this site", "click here", "follow us on", "share this", "get the latest",
+    "download our app", "download the app", "copyright ©", "©", "(c) copyright",
+    "all rights reserved", "get our newsletter", "join our newsletter", "enter your email",
+    "you must be logged in", "comments are closed", "have your say", "support our journalism",
+    "we value your privacy", "advertisement -", "advertisement –", "advertisement |",
+    "advertisement continue", "advertisement scroll", "advertisement skip", "this article is sponsored",
+    "image caption", "image source", "photo credit", "click to subscribe", "tap to subscribe",
+    "listen to this article", "report an error", "report a correction",
+];
+
+/// Prefixes that are boilerplate only on a short unit ("Sponsored by Acme",
+/// not "Sponsored by the state, the militia grew").
+#[rustfmt::skip]
+const SHORT_PREFIXES: &[&str] = &[
+    "sponsored by", "share on", "watch:", "more:", "presented by",
+];
+
+/// Most words in a unit matched by [`SHORT_PREFIXES`].
+const SHORT_UNIT_WORDS: usize = 6;
+
+/// Phrases that mark a unit as boilerplate wherever they appear; each is
+/// specific to page furniture, never to reporting.
+#[rustfmt::skip]
+const MARKERS: &[&str] = &[
+    "required fields are marked", "privacy policy and terms", "agree to our privacy policy",
+    "agreeing to our privacy policy", "accept all cookies", "manage your cookie",
+    "to receive our newsletter", "delivered to your inbox", "straight to your inbox",
+    "unsubscribe at any time", "this content is sponsored",
+];
+
+/// Share-button words; a short unit made only of these is a share bar.
+#[rustfmt::skip]
+const SHARE_WORDS: &[&str] = &[
+    "facebook", "twitter", "x", "whatsapp", "email", "linkedin", "telegram", "reddit", "print",
+    "copy", "link", "share", "pinterest", "messenger", "threads", "bluesky", "|", "·",
+];
+
+/// True when `unit` is page furniture rather than article text:
+/// advertising labels, subscribe/newsletter and comment prompts, cookie and
+/// privacy notices, "Read more"/"Related:" links, share buttons.
+/// Conservative: a news sentence that merely mentions "privacy" or
+/// "advertising" is not boilerplate.
+pub fn is_boilerplate(unit: &str) -> bool {
+    let norm = normalise(unit);
+    if norm.is_empty() {
+        return false;
+    }
+    let bare = norm.trim_end_matches(|c: char| ".:!…»>›→".contains(c) || c.is_whitespace());
+    EXACT.contains(&bare)
+        || PREFIXES.iter().any(|p| norm.starts_with(p))
+        || (norm.split(' ').count() <= SHORT_UNIT_WORDS
+            && SHORT_PREFIXES.iter().any(|p| norm.starts_with(p)))
+        || MARKERS.iter().any(|m| norm.contains(m))
+        || is_share_bar(&norm)
+}
+
+/// Lowercase with runs of whitespace collapsed to one space.
+fn normalise(unit: &str) -> String {
+    unit.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn is_share_bar(norm: &str) -> bool {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    (2..=10).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| SHARE_WORDS.contains(&w.trim_matches(|c: char| c.is_ascii_punctuation())))
+}
+
+/// The longest headline, in characters.
+const HEADLINE_MAX_CHARS: usize = 160;
+
+/// True when `paragraph` (at position `index` among the article's
+/// paragraphs) is the headline: the first paragraph, a single short line
+/// without terminal punctuation (title case or not), and not boilerplate.
+pub fn is_headline(text: &str, paragraph: Span, index: usize) -> bool {
+    if index != 0 {
+        return false;
+    }
+    let Some(p) = clip(text, paragraph) else {
+        return false;
+    };
+    let line = p.slice(text).trim();
+    let words = line.split_whitespace().count();
+    let ends_like_sentence = line
+        .trim_end_matches(|c: char| "\"”’')]".contains(c))
+        .ends_with(['.', '!', '?', '…', ':', ';', ',']);
+    !line.is_empty()
+        && !line.contains('\n')
+        && line.chars().count() <= HEADLINE_MAX_CHARS
+        && (1..=25).contains(&words)
+        && !ends_like_sentence
+        && !is_boilerplate(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ads_prompts_and_notices() {
+        for t in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Sponsored",
+            "Add a Comment",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Keep Up to Date with the Most Important News",
+            "By pressing the Subscribe button, you confirm that you have read our Privacy Policy",
+            "Read more: Sanctions tighten",
+            "Related: Talks collapse in Geneva",
+            "Read more »",
+            "ADVERTISEMENT - Scroll to continue",
+            "Sponsored by Northgate Bank",
+            "Click here to read the full report",
+            "We use cookies to improve your experience.",
+            "Share this article",
+            "Facebook Twitter WhatsApp Email",
+            "Sign up for our daily briefing",
+            "© 2026 Example Media. All rights reserved.",
+        ] {
+            assert!(is_boilerplate(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn news_sentences_mentioning_privacy_or_ads_are_kept() {
+        for t in [
+            "The ministry said its new privacy rules would apply to foreign firms.",
+            "Advertising revenue fell sharply after the sanctions.",
+            "Advertisement revenue fell sharply after the sanctions.",
+            "Sponsored by the state, the militia grew quickly.",
+            "Officials said they would share intelligence with Qatar.",
+            "Read the statement carefully, the envoy urged reporters.",
+            "Related talks are expected in Oman next week.",
+            "",
+            "   ",
+        ] {
+            assert!(!is_boilerplate(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn headline_detection() {
+        let t = "Iran Rejects US Talks as Threats Escalate\n\nIran said no. Talks end.";
+        let first = Span::new(0, 41);
+        assert!(is_headline(t, first, 0));
+        assert!(!is_headline(t, first, 1));
+        assert!(!is_headline(t, Span::new(43, t.len()), 0));
+        assert!(is_headline("talks stall in geneva", Span::new(0, 21), 0));
+        assert!(!is_headline("Two\nlines", Span::new(0, 9), 0));
+        assert!(!is_headline("Advertisement", Span::new(0, 13), 0));
+        assert!(!is_headline("é", Span::new(1, 5), 0));
+    }
+}

@@ -1,0 +1,9 @@
+//! Training and evaluation: data loading, feature selection, fitting with
+//! linfa, cross-validation, calibration and metrics.
+
+pub mod data;
+pub mod evaluate;
+pub mod fit;
+pub mod metrics;
+pub mod sparse_logistic;
+pub mod vocabulary;

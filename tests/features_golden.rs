@@ -1,0 +1,75 @@
+//! The exact feature stream of a few sentences. A change here changes every
+//! model: bump `FEATURIZER_VERSION` and retrain when it is intended.
+
+use stance::{featurize, FeatureConfig};
+
+fn stream(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    featurize(text, &FeatureConfig::default(), |name, span| {
+        out.push(format!("{name}@{}", span.slice(text)));
+    });
+    out
+}
+
+#[test]
+fn negated_threat_with_contraction_and_curly_apostrophe() {
+    assert_eq!(
+        stream("Iran won\u{2019}t attack."),
+        [
+            "w:iran@Iran",
+            "w:will@won\u{2019}t",
+            "b:iran_will@Iran won\u{2019}t",
+            "w:not@won\u{2019}t",
+            "b:will_not@won\u{2019}t",
+            "w:!attack@attack",
+            "b:not_attack@won\u{2019}t attack",
+            "c:!force@attack",
+        ]
+    );
+}
+
+#[test]
+fn rule_out_opens_a_scope_that_a_comma_closes() {
+    assert_eq!(
+        stream("They ruled out talks, officials said"),
+        [
+            "w:they@They",
+            "w:rule@ruled",
+            "b:they_rule@They ruled",
+            "w:out@out",
+            "b:rule_out@ruled out",
+            "w:!talk@talks",
+            "b:out_talk@out talks",
+            "w:offici@officials",
+            "w:said@said",
+            "b:offici_said@officials said",
+            "c:rejection@ruled out",
+            "c:!talks@talks",
+        ]
+    );
+}
+
+#[test]
+fn numbers_fold_and_hyphenated_prefixes_join() {
+    assert_eq!(
+        stream("A cease-fire after 6,221 deaths"),
+        [
+            "w:a@A",
+            "w:ceasefir@cease-fire",
+            "b:a_ceasefir@A cease-fire",
+            "w:after@after",
+            "b:ceasefir_after@cease-fire after",
+            "w:<num>@6,221",
+            "b:after_<num>@after 6,221",
+            "w:death@deaths",
+            "b:<num>_death@6,221 deaths",
+            "c:ceasefire@cease-fire",
+        ]
+    );
+}
+
+#[test]
+fn empty_and_punctuation_only_text_has_no_features() {
+    assert!(stream("").is_empty());
+    assert!(stream(" ,.;!? \u{201C}\u{201D} ").is_empty());
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuilds the bundled English model, models/stance-en.model, exactly.
+#   training/build-bundled.sh            # split our corpus by topic, train, evaluate
+# Deterministic: the same corpus and seed give the same bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 training/split_corpus.py
+cargo build --release --quiet
+./target/release/stance train \
+  --data training/data/train.jsonl training/external/un_guide.jsonl:1 \
+  --out models/stance-en.model \
+  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.03,0.05,0.1,0.2 --folds 4 --seed 13
+# The binary embeds the model at compile time: rebuild so it picks up the new one.
+touch src/classifier.rs
+cargo build --release --quiet
+./target/release/stance eval --data training/data/holdout.jsonl | grep -m1 macro-F1
+if [ -f ../shared/eval/dev.jsonl ]; then
+  ./target/release/stance eval --data ../shared/eval/dev.jsonl | grep -m1 macro-F1
+fi
