@@ -34,7 +34,11 @@ impl Classifier {
     pub fn bundled() -> Result<Classifier> {
         static BUNDLED: OnceLock<std::result::Result<Classifier, String>> = OnceLock::new();
         BUNDLED
-            .get_or_init(|| Model::from_bytes(BUNDLED_MODEL).map(Classifier::new).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                Model::from_bytes(BUNDLED_MODEL)
+                    .map(Classifier::new)
+                    .map_err(|e| e.to_string())
+            })
             .clone()
             .map_err(crate::Error::ModelFormat)
     }
@@ -46,11 +50,14 @@ impl Classifier {
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
-        let mut index = HashMap::with_capacity_and_hasher(model.features.len(), PassThroughBuild::default());
+        let mut index =
+            HashMap::with_capacity_and_hasher(model.features.len(), PassThroughBuild::default());
         for (row, name) in model.features.iter().enumerate() {
             index.insert(fnv1a(name.as_bytes()), row as u32);
         }
-        Classifier { inner: Arc::new(Inner { model, index }) }
+        Classifier {
+            inner: Arc::new(Inner { model, index }),
+        }
     }
 
     pub fn model(&self) -> &Model {
@@ -65,14 +72,22 @@ impl Classifier {
 
     /// Label many units in parallel; output order matches input order.
     pub fn classify_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Prediction> {
-        texts.par_iter().map(|t| self.classify(t.as_ref())).collect()
+        texts
+            .par_iter()
+            .map(|t| self.classify(t.as_ref()))
+            .collect()
     }
 
     /// Label a unit from feature names already computed by [`crate::features::featurize`]
     /// (training scores its held-out folds this way, through the very same arithmetic).
-    pub(crate) fn classify_features<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Prediction {
-        let mut rows: Vec<u32> =
-            names.into_iter().filter_map(|n| self.inner.index.get(&fnv1a(n.as_bytes())).copied()).collect();
+    pub(crate) fn classify_features<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Prediction {
+        let mut rows: Vec<u32> = names
+            .into_iter()
+            .filter_map(|n| self.inner.index.get(&fnv1a(n.as_bytes())).copied())
+            .collect();
         rows.sort_unstable();
         rows.dedup();
         Prediction::from_scores(self.scores(&rows), Span::new(0, 0))
@@ -81,7 +96,9 @@ impl Classifier {
     /// Label one unit and list the features that moved the decision, strongest first.
     pub fn explain(&self, text: &str) -> Explanation {
         let mut found: Vec<(String, Span, u32)> = Vec::new();
-        let rows = self.active_rows(text, |name, span, row| found.push((name.to_string(), span, row)));
+        let rows = self.active_rows(text, |name, span, row| {
+            found.push((name.to_string(), span, row))
+        });
         let prediction = Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()));
         let model = &self.inner.model;
         let scale = feature_value(rows.len()) / model.temperature;
@@ -93,18 +110,33 @@ impl Classifier {
             .filter_map(|(feature, span, row)| {
                 let w = model.weights.get(row as usize)?;
                 let logits = [w[0] * scale, w[1] * scale, w[2] * scale];
-                let others = logits.iter().enumerate().filter(|(i, _)| *i != predicted).map(|(_, v)| *v);
+                let others = logits
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != predicted)
+                    .map(|(_, v)| *v);
                 let weight = logits[predicted] - others.sum::<f32>() / 2.0;
                 let mean = logits.iter().sum::<f32>() / 3.0;
                 let pushes = Stance::ALL
                     .into_iter()
-                    .max_by(|a, b| (logits[a.index()] - mean).total_cmp(&(logits[b.index()] - mean)))
+                    .max_by(|a, b| {
+                        (logits[a.index()] - mean).total_cmp(&(logits[b.index()] - mean))
+                    })
                     .unwrap_or(Stance::Neutral);
-                Some(Contribution { feature, span, pushes, weight, logits })
+                Some(Contribution {
+                    feature,
+                    span,
+                    pushes,
+                    weight,
+                    logits,
+                })
             })
             .collect();
         contributions.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-        Explanation { prediction, contributions }
+        Explanation {
+            prediction,
+            contributions,
+        }
     }
 
     /// Distinct weight rows of the model's features present in `text`, sorted.

@@ -32,7 +32,9 @@ impl FromStr for Unit {
         match s {
             "document" => Ok(Unit::Document),
             "paragraph" => Ok(Unit::Paragraph),
-            other => Err(format!("unknown unit {other:?}: expected document or paragraph")),
+            other => Err(format!(
+                "unknown unit {other:?}: expected document or paragraph"
+            )),
         }
     }
 }
@@ -55,14 +57,22 @@ impl Classifier {
             Unit::Document => vec![Span::new(0, text.len())],
             Unit::Paragraph => paragraphs(text),
         };
-        let spans = if spans.is_empty() { vec![Span::new(0, text.len())] } else { spans };
+        let spans = if spans.is_empty() {
+            vec![Span::new(0, text.len())]
+        } else {
+            spans
+        };
         spans
             .into_iter()
             .enumerate()
             .map(|(index, span)| {
                 let mut prediction = self.classify(span.slice(text));
                 prediction.span = span;
-                UnitPrediction { unit, index, prediction }
+                UnitPrediction {
+                    unit,
+                    index,
+                    prediction,
+                }
             })
             .collect()
     }

@@ -31,7 +31,12 @@ pub struct FeatureConfig {
 
 impl Default for FeatureConfig {
     fn default() -> Self {
-        FeatureConfig { unigrams: true, bigrams: true, cues: true, negation_window: 4 }
+        FeatureConfig {
+            unigrams: true,
+            bigrams: true,
+            cues: true,
+            negation_window: 4,
+        }
     }
 }
 
@@ -39,7 +44,10 @@ impl FeatureConfig {
     /// Identity of the featurizer: version, configuration and lexicon contents.
     /// A model trained under one fingerprint must not score under another.
     pub fn fingerprint(&self) -> String {
-        let config = format!("{}|{}|{}|{}", self.unigrams, self.bigrams, self.cues, self.negation_window);
+        let config = format!(
+            "{}|{}|{}|{}",
+            self.unigrams, self.bigrams, self.cues, self.negation_window
+        );
         let digest = fnv1a(config.as_bytes()) ^ lexicon_digest();
         format!("{FEATURIZER_VERSION}:{digest:016x}")
     }
@@ -125,7 +133,12 @@ fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
         if opens {
             scope_left = window;
         }
-        words.push(Word { stem, span: token.span, negated, clause_start });
+        words.push(Word {
+            stem,
+            span: token.span,
+            negated,
+            clause_start,
+        });
         clause_start = false;
     });
     words
@@ -135,7 +148,17 @@ fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
 fn is_negator(stem: &str) -> bool {
     matches!(
         stem,
-        "not" | "no" | "never" | "without" | "nor" | "neither" | "none" | "nobodi" | "noth" | "reject" | "deni"
+        "not"
+            | "no"
+            | "never"
+            | "without"
+            | "nor"
+            | "neither"
+            | "none"
+            | "nobodi"
+            | "noth"
+            | "reject"
+            | "deni"
             | "dismiss"
     )
 }
@@ -167,7 +190,9 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        featurize(text, &FeatureConfig::default(), |n, _| out.push(n.to_string()));
+        featurize(text, &FeatureConfig::default(), |n, _| {
+            out.push(n.to_string())
+        });
         out
     }
 

@@ -87,8 +87,8 @@ impl Model {
             .ok_or_else(|| Error::ModelFormat("no header line".to_string()))?;
         let (head, rest) = bytes.split_at(newline);
         let payload = rest.get(1..).unwrap_or(&[]);
-        let header: Header =
-            serde_json::from_slice(head).map_err(|e| Error::ModelFormat(format!("unreadable header: {e}")))?;
+        let header: Header = serde_json::from_slice(head)
+            .map_err(|e| Error::ModelFormat(format!("unreadable header: {e}")))?;
         if header.format != FORMAT || header.version != FORMAT_VERSION {
             return Err(Error::ModelFormat(format!(
                 "format {} version {}, expected {FORMAT} version {FORMAT_VERSION}",
@@ -110,25 +110,37 @@ impl Model {
         }
         let current = FeatureConfig::default().fingerprint_version_check(&header.fingerprint);
         if let Some(current) = current {
-            return Err(Error::FingerprintMismatch { model: header.fingerprint, current });
+            return Err(Error::FingerprintMismatch {
+                model: header.fingerprint,
+                current,
+            });
         }
-        let model: Model =
-            serde_json::from_slice(payload).map_err(|e| Error::ModelFormat(format!("unreadable payload: {e}")))?;
+        let model: Model = serde_json::from_slice(payload)
+            .map_err(|e| Error::ModelFormat(format!("unreadable payload: {e}")))?;
         if model.config.fingerprint() != header.fingerprint {
-            return Err(Error::FingerprintMismatch { model: header.fingerprint, current: model.config.fingerprint() });
+            return Err(Error::FingerprintMismatch {
+                model: header.fingerprint,
+                current: model.config.fingerprint(),
+            });
         }
         model.validate()?;
         Ok(model)
     }
 
     pub fn load(path: &Path) -> Result<Model> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Model::from_bytes(&bytes)
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
         let bytes = self.to_bytes()?;
-        std::fs::write(path, bytes).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        std::fs::write(path, bytes).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// The featurizer fingerprint this model was trained under.
@@ -144,9 +156,16 @@ impl Model {
                 self.weights.len()
             )));
         }
-        let finite = self.weights.iter().flatten().chain(&self.bias).all(|w| w.is_finite());
+        let finite = self
+            .weights
+            .iter()
+            .flatten()
+            .chain(&self.bias)
+            .all(|w| w.is_finite());
         if !finite || !self.temperature.is_finite() || self.temperature <= 0.0 {
-            return Err(Error::ModelFormat("non-finite weight or temperature".to_string()));
+            return Err(Error::ModelFormat(
+                "non-finite weight or temperature".to_string(),
+            ));
         }
         Ok(())
     }

@@ -58,6 +58,12 @@ impl Prediction {
     pub(crate) fn from_scores(scores: Scores, span: Span) -> Prediction {
         let (label, confidence) = scores.top();
         let tone = scores.get(Stance::Escalatory) - scores.get(Stance::DeEscalatory);
-        Prediction { label, confidence, scores, tone, span }
+        Prediction {
+            label,
+            confidence,
+            scores,
+            tone,
+            span,
+        }
     }
 }

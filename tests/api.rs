@@ -8,7 +8,9 @@ fn bundled() -> Classifier {
 
 #[test]
 fn a_call_for_calm_scores_de_escalatory() {
-    let p = bundled().classify("The foreign minister urged both sides to exercise restraint and return to talks.");
+    let p = bundled().classify(
+        "The foreign minister urged both sides to exercise restraint and return to talks.",
+    );
     assert_eq!(p.label, Stance::DeEscalatory, "{p:?}");
     assert!(p.tone < 0.0);
 }
@@ -22,7 +24,9 @@ fn a_threat_of_strikes_scores_escalatory() {
 
 #[test]
 fn a_time_and_place_sentence_scores_neutral() {
-    let p = bundled().classify("The meeting will be held at the conference centre in Geneva on Tuesday morning.");
+    let p = bundled().classify(
+        "The meeting will be held at the conference centre in Geneva on Tuesday morning.",
+    );
     assert_eq!(p.label, Stance::Neutral, "{p:?}");
 }
 
@@ -33,7 +37,10 @@ fn scores_are_probabilities_and_confidence_is_the_top_one() {
     assert!((sum - 1.0).abs() < 1e-4, "{sum}");
     assert_eq!(p.confidence, p.scores.get(p.label));
     assert!((-1.0..=1.0).contains(&p.tone));
-    assert_eq!((p.span.start, p.span.end), (0, "Troops shelled the town overnight.".len()));
+    assert_eq!(
+        (p.span.start, p.span.end),
+        (0, "Troops shelled the town overnight.".len())
+    );
 }
 
 #[test]
@@ -45,7 +52,11 @@ fn empty_text_still_gets_a_prediction() {
 #[test]
 fn batch_keeps_input_order_and_matches_single_calls() {
     let classifier = bundled();
-    let texts = ["Rebels shelled the airport.", "The two leaders agreed to a truce.", "Shares rose 2% on Monday."];
+    let texts = [
+        "Rebels shelled the airport.",
+        "The two leaders agreed to a truce.",
+        "Shares rose 2% on Monday.",
+    ];
     let batch = classifier.classify_batch(&texts);
     for (text, p) in texts.iter().zip(&batch) {
         assert_eq!(&classifier.classify(text), p);
@@ -56,8 +67,17 @@ fn batch_keeps_input_order_and_matches_single_calls() {
 fn document_paragraphs_carry_exact_spans() {
     let text = "Talks resumed in Oslo.\r\n\r\n  Artillery pounded the city overnight.  \n\n\n";
     let units = bundled().classify_document(text, Unit::Paragraph);
-    let slices: Vec<&str> = units.iter().map(|u| u.prediction.span.slice(text)).collect();
-    assert_eq!(slices, ["Talks resumed in Oslo.", "Artillery pounded the city overnight."]);
+    let slices: Vec<&str> = units
+        .iter()
+        .map(|u| u.prediction.span.slice(text))
+        .collect();
+    assert_eq!(
+        slices,
+        [
+            "Talks resumed in Oslo.",
+            "Artillery pounded the city overnight."
+        ]
+    );
     assert_eq!(units.iter().map(|u| u.index).collect::<Vec<_>>(), [0, 1]);
     let whole = bundled().classify_document(text, Unit::Document);
     assert_eq!(whole.len(), 1);
@@ -67,9 +87,15 @@ fn document_paragraphs_carry_exact_spans() {
 fn explanation_names_the_words_behind_the_decision() {
     let text = "The army threatened to bomb the rebel camps.";
     let e = bundled().explain(text);
-    let top = e.contributions.first().expect("some feature moved the decision");
+    let top = e
+        .contributions
+        .first()
+        .expect("some feature moved the decision");
     assert!(!top.span.slice(text).is_empty());
-    assert!(e.contributions.iter().any(|c| c.pushes == Stance::Escalatory && c.weight > 0.0));
+    assert!(e
+        .contributions
+        .iter()
+        .any(|c| c.pushes == Stance::Escalatory && c.weight > 0.0));
 }
 
 #[test]

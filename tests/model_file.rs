@@ -6,7 +6,10 @@ use stance::{Classifier, Error, FeatureConfig};
 fn tiny_model() -> Model {
     Model {
         config: FeatureConfig::default(),
-        card: ModelCard { name: "tiny".into(), ..ModelCard::default() },
+        card: ModelCard {
+            name: "tiny".into(),
+            ..ModelCard::default()
+        },
         features: vec!["w:strike".into(), "w:talk".into(), "c:calm".into()],
         weights: vec![[2.0, -1.0, -1.0], [-1.0, 2.0, -1.0], [-0.5, 1.5, -1.0]],
         bias: [0.0, 0.0, 0.5],
@@ -22,7 +25,12 @@ fn save_then_load_gives_the_same_scores() {
     model.save(&path).unwrap();
     let loaded = Classifier::from_path(&path).unwrap();
     let original = Classifier::new(model);
-    for text in ["Warplanes struck the port.", "Both sides agreed to talks.", "", "Rain is expected."] {
+    for text in [
+        "Warplanes struck the port.",
+        "Both sides agreed to talks.",
+        "",
+        "Rain is expected.",
+    ] {
         assert_eq!(original.classify(text), loaded.classify(text));
     }
 }
@@ -32,7 +40,10 @@ fn a_flipped_byte_is_caught_by_the_checksum() {
     let mut bytes = tiny_model().to_bytes().unwrap();
     let last = bytes.len() - 5;
     bytes[last] ^= 0x01;
-    assert!(matches!(Model::from_bytes(&bytes), Err(Error::ModelChecksum { .. })));
+    assert!(matches!(
+        Model::from_bytes(&bytes),
+        Err(Error::ModelChecksum { .. })
+    ));
 }
 
 #[test]
@@ -51,9 +62,16 @@ fn a_model_from_another_featurizer_is_refused() {
     let fingerprint = FeatureConfig::default().fingerprint();
     // Another version of the featurizer.
     let older = text.replacen(&fingerprint, "stance-features/0:0000000000000000", 1);
-    assert!(matches!(Model::from_bytes(older.as_bytes()), Err(Error::FingerprintMismatch { .. })));
+    assert!(matches!(
+        Model::from_bytes(older.as_bytes()),
+        Err(Error::FingerprintMismatch { .. })
+    ));
     // Same version, other lexicon or configuration.
-    let other = text.replacen(&fingerprint, &format!("{}:0123456789abcdef", stance::features::FEATURIZER_VERSION), 1);
+    let other = text.replacen(
+        &fingerprint,
+        &format!("{}:0123456789abcdef", stance::features::FEATURIZER_VERSION),
+        1,
+    );
     let err = Model::from_bytes(other.as_bytes()).unwrap_err();
     assert!(matches!(err, Error::FingerprintMismatch { .. }), "{err}");
     assert!(err.to_string().contains("retrain"));
@@ -62,7 +80,10 @@ fn a_model_from_another_featurizer_is_refused() {
 #[test]
 fn a_file_that_is_not_a_model_is_a_format_error() {
     for junk in [&b"hello"[..], b"{}\n{}", b"\xff\xfe\n", b""] {
-        assert!(matches!(Model::from_bytes(junk), Err(Error::ModelFormat(_))));
+        assert!(matches!(
+            Model::from_bytes(junk),
+            Err(Error::ModelFormat(_))
+        ));
     }
     let missing = Classifier::from_path("/nonexistent/stance.model").unwrap_err();
     assert!(matches!(missing, Error::Io { .. }));

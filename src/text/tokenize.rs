@@ -32,7 +32,8 @@ pub const NUMBER: &str = "<num>";
 
 /// Prefixes that are joined to the word after a hyphen ("de-escalate" → "deescalate").
 const JOINED_PREFIXES: &[&str] = &[
-    "de", "anti", "non", "counter", "re", "pro", "cease", "self", "co", "pre", "post", "ex", "cross",
+    "de", "anti", "non", "counter", "re", "pro", "cease", "self", "co", "pre", "post", "ex",
+    "cross",
 ];
 
 /// Tokenize `text`, calling `emit` for each token in order.
@@ -50,7 +51,12 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
                 if let Some((prefix, pspan)) = pending.take() {
                     let joined = format!("{prefix}{folded}");
                     pending_hyphen = false;
-                    push_word(&joined, Span::new(pspan.start, span.end), &mut pending, &mut emit);
+                    push_word(
+                        &joined,
+                        Span::new(pspan.start, span.end),
+                        &mut pending,
+                        &mut emit,
+                    );
                     continue;
                 }
             }
@@ -58,7 +64,11 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             push_word(&folded, span, &mut pending, &mut emit);
             continue;
         }
-        if fold_char(first) == '-' && piece.chars().count() == 1 && pending.is_some() && !pending_hyphen {
+        if fold_char(first) == '-'
+            && piece.chars().count() == 1
+            && pending.is_some()
+            && !pending_hyphen
+        {
             // Keep the prefix open only when the hyphen touches it.
             if pending.as_ref().is_some_and(|(_, s)| s.end == start) {
                 pending_hyphen = true;
@@ -71,26 +81,48 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             continue;
         }
         if is_break(fold_char(first)) {
-            emit(Token { text: fold_char(first).to_string(), span, kind: TokenKind::Break });
+            emit(Token {
+                text: fold_char(first).to_string(),
+                span,
+                kind: TokenKind::Break,
+            });
         }
     }
     flush(&mut pending, &mut emit);
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"'
+    )
 }
 
 fn flush(pending: &mut Option<(String, Span)>, emit: &mut impl FnMut(Token)) {
     if let Some((text, span)) = pending.take() {
-        emit(Token { text, span, kind: TokenKind::Word });
+        emit(Token {
+            text,
+            span,
+            kind: TokenKind::Word,
+        });
     }
 }
 
 /// Emit one folded word, expanded; a joinable prefix is held back in `pending`.
-fn push_word(word: &str, span: Span, pending: &mut Option<(String, Span)>, emit: &mut impl FnMut(Token)) {
-    if word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_numeric() || ".,'".contains(c)) {
-        emit(Token { text: NUMBER.to_string(), span, kind: TokenKind::Number });
+fn push_word(
+    word: &str,
+    span: Span,
+    pending: &mut Option<(String, Span)>,
+    emit: &mut impl FnMut(Token),
+) {
+    if word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_numeric() || ".,'".contains(c))
+    {
+        emit(Token {
+            text: NUMBER.to_string(),
+            span,
+            kind: TokenKind::Number,
+        });
         return;
     }
     if JOINED_PREFIXES.contains(&word) {
@@ -98,7 +130,11 @@ fn push_word(word: &str, span: Span, pending: &mut Option<(String, Span)>, emit:
         return;
     }
     for part in expand_contraction(word) {
-        emit(Token { text: part, span, kind: TokenKind::Word });
+        emit(Token {
+            text: part,
+            span,
+            kind: TokenKind::Word,
+        });
     }
 }
 
@@ -122,8 +158,13 @@ fn expand_contraction(word: &str) -> Vec<String> {
         out.push("not".to_string());
         return out;
     }
-    const SUFFIXES: &[(&str, &str)] =
-        &[("'ll", "will"), ("'ve", "have"), ("'re", "are"), ("'d", "would"), ("'m", "am")];
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'re", "are"),
+        ("'d", "would"),
+        ("'m", "am"),
+    ];
     for (suffix, expansion) in SUFFIXES {
         if let Some(base) = word.strip_suffix(suffix) {
             if !base.is_empty() {
@@ -146,24 +187,42 @@ mod tests {
     fn words(text: &str) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         tokenize(text, |t| out.push((t.text.clone(), t.span.slice(text))));
-        out.into_iter().map(|(t, s)| (t, s)).collect()
+        out
     }
 
     #[test]
     fn contractions_expand_and_keep_the_original_span() {
         let got = words("Iran won\u{2019}t talk, they can't.");
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["iran", "will", "not", "talk", ",", "they", "can", "not", "."]);
+        assert_eq!(
+            texts,
+            ["iran", "will", "not", "talk", ",", "they", "can", "not", "."]
+        );
         assert_eq!(got[1].1, "won\u{2019}t");
     }
 
     #[test]
     fn hyphenated_prefixes_join_and_numbers_fold() {
-        let got = words("A de-escalation after 6,221 deaths and a cease-fire in Israeli-Palestinian talks");
+        let got = words(
+            "A de-escalation after 6,221 deaths and a cease-fire in Israeli-Palestinian talks",
+        );
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["a", "deescalation", "after", "<num>", "deaths", "and", "a", "ceasefire", "in", "israeli", "palestinian", "talks"]
+            [
+                "a",
+                "deescalation",
+                "after",
+                "<num>",
+                "deaths",
+                "and",
+                "a",
+                "ceasefire",
+                "in",
+                "israeli",
+                "palestinian",
+                "talks"
+            ]
         );
         assert_eq!(got[1].1, "de-escalation");
     }

@@ -40,29 +40,40 @@ struct Raw {
 /// error naming the file, the line and the reason: training on silently
 /// skipped data would be worse than stopping.
 pub fn read_labelled(path: &Path) -> Result<Vec<LabelledRecord>> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut out = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line_no = i + 1;
-        let line = line.map_err(|e| Error::TrainingData(format!("{}:{line_no}: {e}", path.display())))?;
+        let line =
+            line.map_err(|e| Error::TrainingData(format!("{}:{line_no}: {e}", path.display())))?;
         if line.trim().is_empty() {
             continue;
         }
         let raw: Raw = serde_json::from_str(&line)
             .map_err(|e| Error::TrainingData(format!("{}:{line_no}: {e}", path.display())))?;
-        let gold = if raw.label == "not-escalatory" {
-            Gold::NotEscalatory
-        } else {
-            Gold::Label(
-                raw.label.parse().map_err(|e| Error::TrainingData(format!("{}:{line_no}: {e}", path.display())))?,
-            )
-        };
+        let gold =
+            if raw.label == "not-escalatory" {
+                Gold::NotEscalatory
+            } else {
+                Gold::Label(raw.label.parse().map_err(|e| {
+                    Error::TrainingData(format!("{}:{line_no}: {e}", path.display()))
+                })?)
+            };
         let id = match raw.id {
             Some(serde_json::Value::String(s)) => s,
             Some(other) => other.to_string(),
             None => format!("{}:{line_no}", path.display()),
         };
-        out.push(LabelledRecord { id, text: raw.text, gold, topic: raw.topic, sure: raw.sure });
+        out.push(LabelledRecord {
+            id,
+            text: raw.text,
+            gold,
+            topic: raw.topic,
+            sure: raw.sure,
+        });
     }
     Ok(out)
 }
@@ -72,7 +83,9 @@ pub fn parse_weighted_path(arg: &str) -> Result<(std::path::PathBuf, f64)> {
     if let Some((path, weight)) = arg.rsplit_once(':') {
         if let Ok(w) = weight.parse::<f64>() {
             if !(w.is_finite() && w >= 0.0) {
-                return Err(Error::Config(format!("weight of {path} must be a finite number >= 0, got {weight}")));
+                return Err(Error::Config(format!(
+                    "weight of {path} must be a finite number >= 0, got {weight}"
+                )));
             }
             return Ok((path.into(), w));
         }

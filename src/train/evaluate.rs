@@ -35,8 +35,16 @@ pub fn evaluate(classifier: &Classifier, records: &[LabelledRecord]) -> Evaluati
         };
         let p_esc = p.scores.get(Stance::Escalatory);
         let predicted_escalatory = p.label == Stance::Escalatory;
-        let confidence = if predicted_escalatory { p_esc } else { 1.0 - p_esc };
-        binary.push((usize::from(!gold_escalatory), usize::from(!predicted_escalatory), confidence));
+        let confidence = if predicted_escalatory {
+            p_esc
+        } else {
+            1.0 - p_esc
+        };
+        binary.push((
+            usize::from(!gold_escalatory),
+            usize::from(!predicted_escalatory),
+            confidence,
+        ));
     }
     Evaluation {
         three_way: (!three.is_empty()).then(|| stance_report(&three)),

@@ -16,6 +16,9 @@ use ndarray::Array1;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+/// A held-out example's gold label index and predicted probabilities.
+type Outcome = (usize, [f32; 3]);
+
 /// Hyperparameters of training.
 ///
 /// | name | default | purpose |
@@ -75,19 +78,23 @@ pub fn train(files: &[TrainingFile], config: &TrainConfig, command: &str) -> Res
     for ex in &examples {
         counts[ex.label] += 1;
     }
-    if counts.iter().any(|&c| c == 0) {
-        return Err(Error::TrainingData(format!("every label needs examples; got {counts:?}")));
+    if counts.contains(&0) {
+        return Err(Error::TrainingData(format!(
+            "every label needs examples; got {counts:?}"
+        )));
     }
 
     // Cross-validation over (alpha, fold), folds grouped by topic so a dispute
     // never sits on both sides of a split.
-    let jobs: Vec<(usize, usize)> =
-        (0..config.alphas.len()).flat_map(|a| (0..config.folds).map(move |f| (a, f))).collect();
-    let fold_results: Vec<Result<(usize, Vec<(usize, [f32; 3])>)>> = jobs
+    let jobs: Vec<(usize, usize)> = (0..config.alphas.len())
+        .flat_map(|a| (0..config.folds).map(move |f| (a, f)))
+        .collect();
+    let fold_results: Vec<Result<(usize, Vec<Outcome>)>> = jobs
         .par_iter()
         .map(|&(a, fold)| {
-            let (train, held): (Vec<&Example>, Vec<&Example>) =
-                examples.iter().partition(|ex| fold_of(ex.group, config) != fold);
+            let (train, held): (Vec<&Example>, Vec<&Example>) = examples
+                .iter()
+                .partition(|ex| fold_of(ex.group, config) != fold);
             let model = fit_once(&train, config, config.alphas[a])?;
             let classifier = Classifier::new(model);
             let held_texts: Vec<usize> = held.iter().map(|ex| ex.label).collect();
@@ -100,7 +107,7 @@ pub fn train(files: &[TrainingFile], config: &TrainConfig, command: &str) -> Res
             Ok((a, probs))
         })
         .collect();
-    let mut per_alpha: Vec<Vec<(usize, [f32; 3])>> = vec![Vec::new(); config.alphas.len()];
+    let mut per_alpha: Vec<Vec<Outcome>> = vec![Vec::new(); config.alphas.len()];
     for result in fold_results {
         let (a, probs) = result?;
         per_alpha[a].extend(probs);
@@ -113,7 +120,9 @@ pub fn train(files: &[TrainingFile], config: &TrainConfig, command: &str) -> Res
             macro_f1(&gold, &pred, 3)
         })
         .collect();
-    let best = (0..config.alphas.len()).max_by(|&a, &b| cv_scores[a].total_cmp(&cv_scores[b])).unwrap_or(0);
+    let best = (0..config.alphas.len())
+        .max_by(|&a, &b| cv_scores[a].total_cmp(&cv_scores[b]))
+        .unwrap_or(0);
     let temperature = fit_temperature(&per_alpha[best]);
 
     let all: Vec<&Example> = examples.iter().collect();
@@ -124,7 +133,11 @@ pub fn train(files: &[TrainingFile], config: &TrainConfig, command: &str) -> Res
         command: command.to_string(),
         data: files
             .iter()
-            .map(|f| DataSource { path: f.path.clone(), weight: f.weight, records: f.records.len() })
+            .map(|f| DataSource {
+                path: f.path.clone(),
+                weight: f.weight,
+                records: f.records.len(),
+            })
             .collect(),
         seed: config.seed,
         alpha: config.alphas[best],
@@ -181,13 +194,20 @@ fn build_examples(files: &[TrainingFile], features: &FeatureConfig) -> Result<Ve
 /// Select features, weight examples, fit, and export a model (temperature 1).
 fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Model> {
     let vocabulary = select(train, config.min_df, config.max_features);
-    let column: HashMap<&str, u32> =
-        vocabulary.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect();
+    let column: HashMap<&str, u32> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i as u32))
+        .collect();
     let mut x = SparseRows::new(vocabulary.len());
     let mut cols: Vec<u32> = Vec::new();
     for ex in train {
         cols.clear();
-        cols.extend(ex.names.iter().filter_map(|n| column.get(n.as_str()).copied()));
+        cols.extend(
+            ex.names
+                .iter()
+                .filter_map(|n| column.get(n.as_str()).copied()),
+        );
         cols.sort_unstable();
         cols.dedup();
         x.push_row(&cols, f64::from(feature_value(cols.len())));
@@ -203,8 +223,15 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
     .fit(&DatasetBase::new(x, y).with_weights(weights))
     .map_err(|e| Error::Training(e.to_string()))?;
     let params = &fitted.params;
-    let weights: Vec<[f32; 3]> =
-        (0..vocabulary.len()).map(|i| [params[[i, 0]] as f32, params[[i, 1]] as f32, params[[i, 2]] as f32]).collect();
+    let weights: Vec<[f32; 3]> = (0..vocabulary.len())
+        .map(|i| {
+            [
+                params[[i, 0]] as f32,
+                params[[i, 1]] as f32,
+                params[[i, 2]] as f32,
+            ]
+        })
+        .collect();
     let b = &fitted.intercept;
     Ok(Model {
         config: config.features.clone(),
@@ -225,15 +252,29 @@ fn example_weights(train: &[&Example], balance: f64) -> Vec<f32> {
         class_weight[ex.label] += ex.weight;
     }
     let total: f64 = class_weight.iter().sum();
-    let factor = class_weight.map(|w| if w > 0.0 { (total / (3.0 * w)).powf(balance) } else { 0.0 });
-    let raw: Vec<f64> = train.iter().map(|ex| ex.weight * factor[ex.label]).collect();
+    let factor = class_weight.map(|w| {
+        if w > 0.0 {
+            (total / (3.0 * w)).powf(balance)
+        } else {
+            0.0
+        }
+    });
+    let raw: Vec<f64> = train
+        .iter()
+        .map(|ex| ex.weight * factor[ex.label])
+        .collect();
     let mean = raw.iter().sum::<f64>() / raw.len().max(1) as f64;
-    raw.iter().map(|w| (w / mean.max(f64::MIN_POSITIVE)) as f32).collect()
+    raw.iter()
+        .map(|w| (w / mean.max(f64::MIN_POSITIVE)) as f32)
+        .collect()
 }
 
 /// Score a unit from its precomputed feature names, exactly as the classifier scores text.
 fn score_names(classifier: &Classifier, names: &[String]) -> [f32; 3] {
-    classifier.classify_features(names.iter().map(|s| s.as_str())).scores.0
+    classifier
+        .classify_features(names.iter().map(|s| s.as_str()))
+        .scores
+        .0
 }
 
 /// The cross-validation fold of a topic group; the seed reshuffles topics among folds.
@@ -242,12 +283,14 @@ fn fold_of(group: u64, config: &TrainConfig) -> usize {
 }
 
 fn argmax(p: &[f32; 3]) -> usize {
-    (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(2)
+    (0..3)
+        .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+        .unwrap_or(2)
 }
 
 /// The softmax temperature minimising negative log-likelihood of out-of-fold
 /// predictions (probabilities made at temperature 1).
-fn fit_temperature(outcomes: &[(usize, [f32; 3])]) -> f32 {
+fn fit_temperature(outcomes: &[Outcome]) -> f32 {
     let nll = |t: f64| -> f64 {
         outcomes
             .iter()

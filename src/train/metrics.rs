@@ -52,7 +52,13 @@ pub fn report(names: &[&str], outcomes: &[(usize, usize, f32)]) -> Report {
             let precision = ratio(tp, predicted as f64);
             let recall = ratio(tp, support as f64);
             let f1 = ratio(2.0 * precision * recall, precision + recall);
-            LabelScores { label: names[c].to_string(), precision, recall, f1, support }
+            LabelScores {
+                label: names[c].to_string(),
+                precision,
+                recall,
+                f1,
+                support,
+            }
         })
         .collect();
     let macro_f1 = labels.iter().map(|l| l.f1).sum::<f64>() / k.max(1) as f64;
@@ -74,13 +80,20 @@ pub fn report(names: &[&str], outcomes: &[(usize, usize, f32)]) -> Report {
 /// Report for our three labels.
 pub fn stance_report(outcomes: &[(Stance, Stance, f32)]) -> Report {
     let names: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
-    let idx: Vec<(usize, usize, f32)> = outcomes.iter().map(|(g, p, c)| (g.index(), p.index(), *c)).collect();
+    let idx: Vec<(usize, usize, f32)> = outcomes
+        .iter()
+        .map(|(g, p, c)| (g.index(), p.index(), *c))
+        .collect();
     report(&names, &idx)
 }
 
 /// Macro-F1 alone, for model selection.
 pub fn macro_f1(gold: &[usize], predicted: &[usize], k: usize) -> f64 {
-    let outcomes: Vec<(usize, usize, f32)> = gold.iter().zip(predicted).map(|(g, p)| (*g, *p, 1.0)).collect();
+    let outcomes: Vec<(usize, usize, f32)> = gold
+        .iter()
+        .zip(predicted)
+        .map(|(g, p)| (*g, *p, 1.0))
+        .collect();
     let names: Vec<String> = (0..k).map(|i| i.to_string()).collect();
     let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
     report(&refs, &outcomes).macro_f1
@@ -109,10 +122,22 @@ fn calibration(outcomes: &[(usize, usize, f32)], bins: usize) -> (f64, Vec<Relia
             })
             .collect();
         let count = inside.len();
-        let mean_confidence = ratio(inside.iter().map(|(_, _, c)| f64::from(*c)).sum(), count as f64);
-        let accuracy = ratio(inside.iter().filter(|(g, p, _)| g == p).count() as f64, count as f64);
+        let mean_confidence = ratio(
+            inside.iter().map(|(_, _, c)| f64::from(*c)).sum(),
+            count as f64,
+        );
+        let accuracy = ratio(
+            inside.iter().filter(|(g, p, _)| g == p).count() as f64,
+            count as f64,
+        );
         ece += ratio(count as f64, outcomes.len() as f64) * (mean_confidence - accuracy).abs();
-        out.push(ReliabilityBin { lower, upper, count, mean_confidence, accuracy });
+        out.push(ReliabilityBin {
+            lower,
+            upper,
+            count,
+            mean_confidence,
+            accuracy,
+        });
     }
     (ece, out)
 }

@@ -26,7 +26,12 @@ pub struct SparseRows {
 
 impl SparseRows {
     pub fn new(n_columns: usize) -> Self {
-        SparseRows { row_start: vec![0], columns: Vec::new(), values: Vec::new(), n_columns }
+        SparseRows {
+            row_start: vec![0],
+            columns: Vec::new(),
+            values: Vec::new(),
+            n_columns,
+        }
     }
 
     /// Append a row with `value` at each of `columns` (distinct, each < `n_columns`).
@@ -65,7 +70,12 @@ pub struct SparseLogisticRegression {
 
 impl Default for SparseLogisticRegression {
     fn default() -> Self {
-        SparseLogisticRegression { alpha: 1.0, max_iterations: 100, gradient_tolerance: 1e-4, n_classes: 3 }
+        SparseLogisticRegression {
+            alpha: 1.0,
+            max_iterations: 100,
+            gradient_tolerance: 1e-4,
+            n_classes: 3,
+        }
     }
 }
 
@@ -100,15 +110,26 @@ impl SparseLogisticRegression {
 impl Fit<SparseRows, Array1<usize>, SparseLogisticError> for SparseLogisticRegression {
     type Object = FittedSparseLogistic;
 
-    fn fit(&self, dataset: &DatasetBase<SparseRows, Array1<usize>>) -> Result<Self::Object, SparseLogisticError> {
+    fn fit(
+        &self,
+        dataset: &DatasetBase<SparseRows, Array1<usize>>,
+    ) -> Result<Self::Object, SparseLogisticError> {
         self.check()?;
         let k = self.n_classes;
         let x = dataset.records();
         if let Some(&bad) = dataset.targets().iter().find(|&&t| t >= k) {
             return Err(SparseLogisticError::InvalidTarget(bad, k));
         }
-        let weights: Vec<f64> = (0..x.nsamples()).map(|i| f64::from(dataset.weight_for(i))).collect();
-        let problem = Problem { x, y: dataset.targets().as_slice().unwrap_or(&[]), weights: &weights, alpha: self.alpha, k };
+        let weights: Vec<f64> = (0..x.nsamples())
+            .map(|i| f64::from(dataset.weight_for(i)))
+            .collect();
+        let problem = Problem {
+            x,
+            y: dataset.targets().as_slice().unwrap_or(&[]),
+            weights: &weights,
+            alpha: self.alpha,
+            k,
+        };
         let init = vec![0.0; (x.nfeatures() + 1) * k];
         let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
             .with_tolerance_grad(self.gradient_tolerance)
@@ -119,7 +140,8 @@ impl Fit<SparseRows, Array1<usize>, SparseLogisticError> for SparseLogisticRegre
             .map_err(|e| SparseLogisticError::Solver(e.to_string()))?;
         let best = result.state.best_param.unwrap_or_default();
         let d = x.nfeatures();
-        let params = Array2::from_shape_fn((d, k), |(f, c)| best.get(f * k + c).copied().unwrap_or(0.0));
+        let params =
+            Array2::from_shape_fn((d, k), |(f, c)| best.get(f * k + c).copied().unwrap_or(0.0));
         let intercept = Array1::from_shape_fn(k, |c| best.get(d * k + c).copied().unwrap_or(0.0));
         Ok(FittedSparseLogistic { params, intercept })
     }
@@ -158,7 +180,8 @@ impl Problem<'_> {
             loss += weight * (log_z - h[self.y[i]]);
             if let Some(g) = grad.as_deref_mut() {
                 for j in 0..k {
-                    let residual = weight * ((h[j] - log_z).exp() - f64::from(u8::from(j == self.y[i])));
+                    let residual =
+                        weight * ((h[j] - log_z).exp() - f64::from(u8::from(j == self.y[i])));
                     for &c in cols {
                         g[c as usize * k + j] += residual * value;
                     }
@@ -237,12 +260,26 @@ mod tests {
             .gradient_tolerance(1e-8)
             .fit(&Dataset::new(dense, y.clone()))
             .unwrap();
-        let ours = SparseLogisticRegression { alpha: 0.5, max_iterations: 500, gradient_tolerance: 1e-8, n_classes: 3 }
-            .fit(&DatasetBase::new(sparse, y))
-            .unwrap();
-        let diff = (&ours.params - reference.params()).mapv(f64::abs).fold(0.0, |a: f64, &b| a.max(b));
-        assert!(diff < 1e-3, "params differ by {diff}\nours {:?}\nlinfa {:?}", ours.params, reference.params());
-        let diff = (&ours.intercept - reference.intercept()).mapv(f64::abs).fold(0.0, |a: f64, &b| a.max(b));
+        let ours = SparseLogisticRegression {
+            alpha: 0.5,
+            max_iterations: 500,
+            gradient_tolerance: 1e-8,
+            n_classes: 3,
+        }
+        .fit(&DatasetBase::new(sparse, y))
+        .unwrap();
+        let diff = (&ours.params - reference.params())
+            .mapv(f64::abs)
+            .fold(0.0, |a: f64, &b| a.max(b));
+        assert!(
+            diff < 1e-3,
+            "params differ by {diff}\nours {:?}\nlinfa {:?}",
+            ours.params,
+            reference.params()
+        );
+        let diff = (&ours.intercept - reference.intercept())
+            .mapv(f64::abs)
+            .fold(0.0, |a: f64, &b| a.max(b));
         assert!(diff < 1e-3, "intercepts differ by {diff}");
     }
 
@@ -251,20 +288,30 @@ mod tests {
         let (_, sparse, y) = problem();
         let mut weights = Array1::<f32>::ones(y.len());
         weights[0] = 3.0;
-        let weighted = SparseLogisticRegression { gradient_tolerance: 1e-8, max_iterations: 500, ..Default::default() }
-            .fit(&DatasetBase::new(sparse.clone(), y.clone()).with_weights(weights))
-            .unwrap();
+        let weighted = SparseLogisticRegression {
+            gradient_tolerance: 1e-8,
+            max_iterations: 500,
+            ..Default::default()
+        }
+        .fit(&DatasetBase::new(sparse.clone(), y.clone()).with_weights(weights))
+        .unwrap();
         let mut repeated = sparse.clone();
         let mut y_rep = y.to_vec();
         for _ in 0..2 {
             let (cols, value) = sparse.row(0);
-            repeated.push_row(&cols.to_vec(), value);
+            repeated.push_row(cols, value);
             y_rep.push(y[0]);
         }
-        let copies = SparseLogisticRegression { gradient_tolerance: 1e-8, max_iterations: 500, ..Default::default() }
-            .fit(&DatasetBase::new(repeated, Array1::from(y_rep)))
-            .unwrap();
-        let diff = (&weighted.params - &copies.params).mapv(f64::abs).fold(0.0, |a: f64, &b| a.max(b));
+        let copies = SparseLogisticRegression {
+            gradient_tolerance: 1e-8,
+            max_iterations: 500,
+            ..Default::default()
+        }
+        .fit(&DatasetBase::new(repeated, Array1::from(y_rep)))
+        .unwrap();
+        let diff = (&weighted.params - &copies.params)
+            .mapv(f64::abs)
+            .fold(0.0, |a: f64, &b| a.max(b));
         assert!(diff < 1e-4, "weighted and repeated fits differ by {diff}");
     }
 }

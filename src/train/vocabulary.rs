@@ -32,7 +32,11 @@ pub fn select(examples: &[&Example], min_df: usize, max_features: usize) -> Vec<
         .map(|(name, counts)| (chi_square(&counts, &class_totals, n), name))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(max_features).map(|(_, name)| name.to_string()).collect()
+    scored
+        .into_iter()
+        .take(max_features)
+        .map(|(_, name)| name.to_string())
+        .collect()
 }
 
 /// Chi-square statistic of a feature's presence against the three labels.

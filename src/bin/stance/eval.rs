@@ -46,11 +46,20 @@ pub fn run(args: &EvalArgs, classifier: &Classifier) -> Outcome {
 }
 
 fn table(r: &Report) -> String {
-    let mut out = format!("{:<15}{:>10}{:>10}{:>10}{:>9}\n", "label", "precision", "recall", "f1", "support");
+    let mut out = format!(
+        "{:<15}{:>10}{:>10}{:>10}{:>9}\n",
+        "label", "precision", "recall", "f1", "support"
+    );
     for l in &r.labels {
-        out.push_str(&format!("{:<15}{:>10.3}{:>10.3}{:>10.3}{:>9}\n", l.label, l.precision, l.recall, l.f1, l.support));
+        out.push_str(&format!(
+            "{:<15}{:>10.3}{:>10.3}{:>10.3}{:>9}\n",
+            l.label, l.precision, l.recall, l.f1, l.support
+        ));
     }
-    out.push_str(&format!("macro-F1 {:.4}   accuracy {:.4}   ECE {:.4}\n", r.macro_f1, r.accuracy, r.ece));
+    out.push_str(&format!(
+        "macro-F1 {:.4}   accuracy {:.4}   ECE {:.4}\n",
+        r.macro_f1, r.accuracy, r.ece
+    ));
     out.push_str("confusion (rows gold, columns predicted):\n");
     for (name, row) in r.label_names.iter().zip(&r.confusion) {
         let cells: Vec<String> = row.iter().map(|c| format!("{c:>7}")).collect();

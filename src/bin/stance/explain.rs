@@ -40,7 +40,10 @@ pub fn run(args: &ExplainArgs, classifier: &Classifier) -> Outcome {
             "{} (confidence {:.3}; escalatory {:.3}, de-escalatory {:.3}, neutral {:.3})\n",
             p.label, p.confidence, p.scores.0[0], p.scores.0[1], p.scores.0[2]
         );
-        out.push_str(&format!("{:>8}  {:<14}  {:<28}  text\n", "weight", "pushes", "feature"));
+        out.push_str(&format!(
+            "{:>8}  {:<14}  {:<28}  text\n",
+            "weight", "pushes", "feature"
+        ));
         for c in shown {
             out.push_str(&format!(
                 "{:>+8.3}  {:<14}  {:<28}  {:?} [{}..{}]\n",

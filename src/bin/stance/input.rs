@@ -52,7 +52,13 @@ pub struct InputRecord {
 
 impl InputRecord {
     fn failed(id: String, line: usize, reason: String) -> InputRecord {
-        InputRecord { id, line, text: Err(reason), extra: Map::new(), warning: None }
+        InputRecord {
+            id,
+            line,
+            text: Err(reason),
+            extra: Map::new(),
+            warning: None,
+        }
     }
 }
 
@@ -63,7 +69,10 @@ fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
         Err(e) => {
             let bytes = e.into_bytes();
             let lossy = String::from_utf8_lossy(&bytes).into_owned();
-            (lossy, Some("invalid UTF-8 replaced with U+FFFD before scoring".to_string()))
+            (
+                lossy,
+                Some("invalid UTF-8 replaced with U+FFFD before scoring".to_string()),
+            )
         }
     }
 }
@@ -80,7 +89,13 @@ pub fn read_text(mut source: impl Read, name: &str) -> InputRecord {
     }
     let (text, warning) = decode(bytes);
     let text = strip_bom(&text).to_string();
-    InputRecord { id: name.to_string(), line: 1, text: Ok(text), extra: Map::new(), warning }
+    InputRecord {
+        id: name.to_string(),
+        line: 1,
+        text: Ok(text),
+        extra: Map::new(),
+        warning,
+    }
 }
 
 /// JSON Lines, one record per non-blank line.
@@ -95,19 +110,36 @@ pub struct JsonlReader<R> {
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(source: R, name: &str, fields: Fields) -> Self {
-        JsonlReader { source, name: name.to_string(), fields, line: 0, buf: Vec::new(), done: false }
+        JsonlReader {
+            source,
+            name: name.to_string(),
+            fields,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     fn parse(&self, bytes: Vec<u8>) -> InputRecord {
         let fallback_id = format!("{}:{}", self.name, self.line);
         let (text, warning) = decode(bytes);
-        let body = if self.line == 1 { strip_bom(&text) } else { &text };
+        let body = if self.line == 1 {
+            strip_bom(&text)
+        } else {
+            &text
+        };
         let value: Value = match serde_json::from_str(body.trim_end_matches(['\r', '\n'])) {
             Ok(v) => v,
-            Err(e) => return InputRecord::failed(fallback_id, self.line, format!("malformed JSON: {e}")),
+            Err(e) => {
+                return InputRecord::failed(fallback_id, self.line, format!("malformed JSON: {e}"))
+            }
         };
         let Value::Object(mut object) = value else {
-            return InputRecord::failed(fallback_id, self.line, "JSON value is not an object".to_string());
+            return InputRecord::failed(
+                fallback_id,
+                self.line,
+                "JSON value is not an object".to_string(),
+            );
         };
         let id = match object.get(&self.fields.id) {
             Some(Value::String(s)) => s.clone(),
@@ -116,11 +148,21 @@ impl<R: BufRead> JsonlReader<R> {
         };
         let text = match object.remove(&self.fields.text) {
             Some(Value::String(s)) => Ok(s),
-            Some(other) => Err(format!("field {:?} is not a string but {}", self.fields.text, kind_of(&other))),
+            Some(other) => Err(format!(
+                "field {:?} is not a string but {}",
+                self.fields.text,
+                kind_of(&other)
+            )),
             None => Err(format!("missing text field {:?}", self.fields.text)),
         };
         object.remove(&self.fields.id);
-        InputRecord { id, line: self.line, text, extra: object, warning }
+        InputRecord {
+            id,
+            line: self.line,
+            text,
+            extra: object,
+            warning,
+        }
     }
 }
 
@@ -146,9 +188,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Ok(0) => self.done = true,
                 Ok(_) => {
                     let blank = self.buf.iter().all(|b| b.is_ascii_whitespace())
-                        || (self.line == 1 && self.buf.strip_prefix(b"\xef\xbb\xbf").is_some_and(|rest| {
-                            rest.iter().all(|b| b.is_ascii_whitespace())
-                        }));
+                        || (self.line == 1
+                            && self
+                                .buf
+                                .strip_prefix(b"\xef\xbb\xbf")
+                                .is_some_and(|rest| rest.iter().all(|b| b.is_ascii_whitespace())));
                     if blank {
                         continue;
                     }
@@ -158,7 +202,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Err(e) => {
                     self.done = true;
                     let id = format!("{}:{}", self.name, self.line);
-                    return Some(InputRecord::failed(id, self.line, format!("read error: {e}")));
+                    return Some(InputRecord::failed(
+                        id,
+                        self.line,
+                        format!("read error: {e}"),
+                    ));
                 }
             }
         }
@@ -179,7 +227,10 @@ pub struct CsvReader<R: Read> {
 
 impl<R: Read> CsvReader<R> {
     pub fn new(source: R, name: &str, fields: Fields) -> Self {
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(source);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(source);
         let (headers, failed_header) = match reader.byte_headers() {
             Ok(h) => (
                 Some(
@@ -199,13 +250,27 @@ impl<R: Read> CsvReader<R> {
             ),
             Err(e) => (None, Some(format!("unreadable CSV header: {e}"))),
         };
-        let position = |name: &str| headers.as_ref().and_then(|h| h.iter().position(|c| c == name));
+        let position = |name: &str| {
+            headers
+                .as_ref()
+                .and_then(|h| h.iter().position(|c| c == name))
+        };
         let text_col = position(&fields.text);
         let id_col = position(&fields.id);
         let failed_header = failed_header.or_else(|| {
-            text_col.is_none().then(|| format!("CSV header has no text column {:?}", fields.text))
+            text_col
+                .is_none()
+                .then(|| format!("CSV header has no text column {:?}", fields.text))
         });
-        CsvReader { reader, name: name.to_string(), headers, text_col, id_col, failed_header, done: false }
+        CsvReader {
+            reader,
+            name: name.to_string(),
+            headers,
+            text_col,
+            id_col,
+            failed_header,
+            done: false,
+        }
     }
 }
 
@@ -231,7 +296,8 @@ impl<R: Read> Iterator for CsvReader<R> {
                 let fallback_id = format!("{}:{}", self.name, line);
                 let headers = self.headers.as_deref().unwrap_or(&[]);
                 if row.len() != headers.len() {
-                    let reason = format!("row has {} fields, header has {}", row.len(), headers.len());
+                    let reason =
+                        format!("row has {} fields, header has {}", row.len(), headers.len());
                     return Some(InputRecord::failed(fallback_id, line, reason));
                 }
                 let mut extra = Map::new();
@@ -246,15 +312,26 @@ impl<R: Read> Iterator for CsvReader<R> {
                         }
                     }
                 };
-                let id = self.id_col.map(&mut cell).filter(|s| !s.is_empty()).unwrap_or(fallback_id);
+                let id = self
+                    .id_col
+                    .map(&mut cell)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(fallback_id);
                 let text = self.text_col.map(&mut cell).unwrap_or_default();
                 for (i, name) in headers.iter().enumerate() {
                     if Some(i) != self.text_col && Some(i) != self.id_col {
                         extra.insert(name.clone(), Value::String(cell(i)));
                     }
                 }
-                let warning = lossy.then(|| "invalid UTF-8 replaced with U+FFFD before scoring".to_string());
-                Some(InputRecord { id, line, text: Ok(text), extra, warning })
+                let warning =
+                    lossy.then(|| "invalid UTF-8 replaced with U+FFFD before scoring".to_string());
+                Some(InputRecord {
+                    id,
+                    line,
+                    text: Ok(text),
+                    extra,
+                    warning,
+                })
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
@@ -262,7 +339,11 @@ impl<R: Read> Iterator for CsvReader<R> {
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     self.done = true;
                 }
-                Some(InputRecord::failed(format!("{}:{}", self.name, line), line, format!("malformed CSV: {e}")))
+                Some(InputRecord::failed(
+                    format!("{}:{}", self.name, line),
+                    line,
+                    format!("malformed CSV: {e}"),
+                ))
             }
         }
     }

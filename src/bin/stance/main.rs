@@ -16,7 +16,11 @@ use stance::Classifier;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "stance", version, about = "Label news text as escalatory, de-escalatory or neutral")]
+#[command(
+    name = "stance",
+    version,
+    about = "Label news text as escalatory, de-escalatory or neutral"
+)]
 struct Cli {
     /// Model file to use instead of the embedded English model.
     #[arg(long, global = true, value_name = "PATH")]

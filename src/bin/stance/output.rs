@@ -14,7 +14,18 @@ pub enum OutputFormat {
 
 /// Fields every scored row has; passed-through input fields with these names are dropped.
 pub const RESERVED: &[&str] = &[
-    "id", "unit", "index", "start", "end", "label", "confidence", "scores", "tone", "abstain", "warning", "error",
+    "id",
+    "unit",
+    "index",
+    "start",
+    "end",
+    "label",
+    "confidence",
+    "scores",
+    "tone",
+    "abstain",
+    "warning",
+    "error",
     "line",
 ];
 
@@ -42,7 +53,11 @@ pub struct RowWriter<W: Write> {
 
 impl<W: Write> RowWriter<W> {
     pub fn new(out: W, format: OutputFormat) -> Self {
-        RowWriter { out, format, wrote_header: false }
+        RowWriter {
+            out,
+            format,
+            wrote_header: false,
+        }
     }
 
     pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
@@ -67,16 +82,32 @@ impl<W: Write> RowWriter<W> {
 fn json_line(row: &Row) -> String {
     let mut map = Map::new();
     match row {
-        Row::Scored { id, unit, abstain, warning, extra } => {
+        Row::Scored {
+            id,
+            unit,
+            abstain,
+            warning,
+            extra,
+        } => {
             let p = &unit.prediction;
             map.insert("id".into(), Value::from(*id));
             map.insert("unit".into(), Value::from(unit.unit.as_str()));
             map.insert("index".into(), Value::from(unit.index));
             map.insert("start".into(), Value::from(p.span.start));
             map.insert("end".into(), Value::from(p.span.end));
-            map.insert("label".into(), if *abstain { Value::Null } else { Value::from(p.label.as_str()) });
+            map.insert(
+                "label".into(),
+                if *abstain {
+                    Value::Null
+                } else {
+                    Value::from(p.label.as_str())
+                },
+            );
             map.insert("confidence".into(), Value::from(round4(p.confidence)));
-            map.insert("scores".into(), serde_json::to_value(p.scores).unwrap_or(Value::Null));
+            map.insert(
+                "scores".into(),
+                serde_json::to_value(p.scores).unwrap_or(Value::Null),
+            );
             map.insert("tone".into(), Value::from(round4(p.tone)));
             if *abstain {
                 map.insert("abstain".into(), Value::from("below_confidence"));
@@ -101,11 +132,14 @@ fn json_line(row: &Row) -> String {
     s
 }
 
-const CSV_HEADER: &str = "id,unit,index,start,end,label,confidence,escalatory,de-escalatory,neutral,tone,error\n";
+const CSV_HEADER: &str =
+    "id,unit,index,start,end,label,confidence,escalatory,de-escalatory,neutral,tone,error\n";
 
 fn csv_line(row: &Row) -> String {
     let fields: Vec<String> = match row {
-        Row::Scored { id, unit, abstain, .. } => {
+        Row::Scored {
+            id, unit, abstain, ..
+        } => {
             let p = &unit.prediction;
             vec![
                 id.to_string(),
@@ -113,7 +147,11 @@ fn csv_line(row: &Row) -> String {
                 unit.index.to_string(),
                 p.span.start.to_string(),
                 p.span.end.to_string(),
-                if *abstain { String::new() } else { p.label.as_str().to_string() },
+                if *abstain {
+                    String::new()
+                } else {
+                    p.label.as_str().to_string()
+                },
                 round4(p.confidence).to_string(),
                 round4(p.scores.get(Stance::Escalatory)).to_string(),
                 round4(p.scores.get(Stance::DeEscalatory)).to_string(),
@@ -129,7 +167,11 @@ fn csv_line(row: &Row) -> String {
             v
         }
     };
-    let mut out = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    let mut out = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
     out.push('\n');
     out
 }

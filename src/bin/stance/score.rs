@@ -52,18 +52,29 @@ const BATCH: usize = 512;
 pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
     if let Some(p) = args.min_confidence {
         if !(0.0..=1.0).contains(&p) {
-            return Outcome::CouldNotStart(format!("--min-confidence must be within 0..1, got {p}"));
+            return Outcome::CouldNotStart(format!(
+                "--min-confidence must be within 0..1, got {p}"
+            ));
         }
     }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
         Ok(pool) => pool,
         Err(e) => return Outcome::CouldNotStart(format!("cannot start threads: {e}")),
     };
     let stdout = std::io::stdout();
-    let mut writer = RowWriter::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()), args.output);
+    let mut writer = RowWriter::new(
+        std::io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        args.output,
+    );
     let mut errors = 0usize;
-    let sources: Vec<Option<&str>> =
-        if args.files.is_empty() { vec![None] } else { args.files.iter().map(|f| Some(f.as_str())).collect() };
+    let sources: Vec<Option<&str>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(|f| Some(f.as_str())).collect()
+    };
     for source in sources {
         let result = score_source(source, args, classifier, &pool, &mut writer, &mut errors);
         if let Err(e) = result {
@@ -74,7 +85,9 @@ pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
         return crate::write_failure(e);
     }
     if errors > 0 {
-        eprintln!("stance: {errors} record(s) could not be scored; see the rows with an \"error\" field");
+        eprintln!(
+            "stance: {errors} record(s) could not be scored; see the rows with an \"error\" field"
+        );
         Outcome::SomeFailed
     } else {
         Outcome::Ok
@@ -90,23 +103,43 @@ fn score_source(
     errors: &mut usize,
 ) -> std::io::Result<()> {
     let name = source.unwrap_or("<stdin>");
-    let format = args.input.unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
+    let format = args
+        .input
+        .unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
     let reader: Box<dyn std::io::Read> = match source {
         None => Box::new(std::io::stdin().lock()),
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
                 *errors += 1;
-                return writer.write(&Row::Failed { id: name, line: 0, error: &format!("cannot open {path}: {e}") });
+                return writer.write(&Row::Failed {
+                    id: name,
+                    line: 0,
+                    error: &format!("cannot open {path}: {e}"),
+                });
             }
         },
     };
-    let json_fields = Fields { text: args.text_field.clone(), id: args.id_field.clone() };
-    let csv_fields = Fields { text: args.text_column.clone(), id: args.id_column.clone() };
+    let json_fields = Fields {
+        text: args.text_field.clone(),
+        id: args.id_field.clone(),
+    };
+    let csv_fields = Fields {
+        text: args.text_column.clone(),
+        id: args.id_column.clone(),
+    };
     let records: Box<dyn Iterator<Item = InputRecord>> = match format {
         InputFormat::Text => Box::new(std::iter::once(read_text(reader, name))),
-        InputFormat::Jsonl => Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, reader), name, json_fields)),
-        InputFormat::Csv => Box::new(CsvReader::new(BufReader::with_capacity(1 << 16, reader), name, csv_fields)),
+        InputFormat::Jsonl => Box::new(JsonlReader::new(
+            BufReader::with_capacity(1 << 16, reader),
+            name,
+            json_fields,
+        )),
+        InputFormat::Csv => Box::new(CsvReader::new(
+            BufReader::with_capacity(1 << 16, reader),
+            name,
+            csv_fields,
+        )),
     };
     let mut batch: Vec<InputRecord> = Vec::with_capacity(BATCH);
     for record in records {
@@ -130,18 +163,29 @@ fn write_batch(
     let scored: Vec<Option<Vec<UnitPrediction>>> = pool.install(|| {
         batch
             .par_iter()
-            .map(|r| r.text.as_ref().ok().map(|text| classifier.classify_document(text, args.unit)))
+            .map(|r| {
+                r.text
+                    .as_ref()
+                    .ok()
+                    .map(|text| classifier.classify_document(text, args.unit))
+            })
             .collect()
     });
     for (record, units) in batch.iter().zip(&scored) {
         match (&record.text, units) {
             (Err(reason), _) => {
                 *errors += 1;
-                writer.write(&Row::Failed { id: &record.id, line: record.line, error: reason })?;
+                writer.write(&Row::Failed {
+                    id: &record.id,
+                    line: record.line,
+                    error: reason,
+                })?;
             }
             (Ok(_), units) => {
                 for unit in units.iter().flatten() {
-                    let abstain = args.min_confidence.is_some_and(|p| unit.prediction.confidence < p);
+                    let abstain = args
+                        .min_confidence
+                        .is_some_and(|p| unit.prediction.confidence < p);
                     writer.write(&Row::Scored {
                         id: &record.id,
                         unit,

@@ -46,7 +46,11 @@ pub fn run(args: &TrainArgs) -> Outcome {
             Err(e) => return Outcome::CouldNotStart(e.to_string()),
         };
         match read_labelled(&path) {
-            Ok(records) => files.push(TrainingFile { path: path.display().to_string(), weight, records }),
+            Ok(records) => files.push(TrainingFile {
+                path: path.display().to_string(),
+                weight,
+                records,
+            }),
             Err(e) => return Outcome::CouldNotStart(e.to_string()),
         }
     }
@@ -60,8 +64,14 @@ pub fn run(args: &TrainArgs) -> Outcome {
         min_df: args.min_df,
         ..TrainConfig::default()
     };
-    let command = std::iter::once("stance".to_string()).chain(std::env::args().skip(1)).collect::<Vec<_>>().join(" ");
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
+    let command = std::iter::once("stance".to_string())
+        .chain(std::env::args().skip(1))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => return Outcome::CouldNotStart(format!("cannot start threads: {e}")),
     };
