@@ -1,7 +1,9 @@
-//! Whole documents: split into units, label each.
+//! Whole documents: split into units (paragraphs, sentences, quotes), label
+//! each, and say who is speaking and what is page furniture.
 
 use crate::classifier::Classifier;
-use crate::prediction::Prediction;
+use crate::prediction::{Prediction, Scores};
+use crate::text::segment::{self, Speaker, SpeakerIndex};
 use crate::text::span::Span;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -14,13 +16,21 @@ pub enum Unit {
     Document,
     /// Blocks separated by blank lines.
     Paragraph,
+    /// Sentences within paragraphs.
+    Sentence,
+    /// Quotations with their attribution; a document without quotes has no quote units.
+    Quote,
 }
 
 impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Document, Unit::Paragraph, Unit::Sentence, Unit::Quote];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Document => "document",
             Unit::Paragraph => "paragraph",
+            Unit::Sentence => "sentence",
+            Unit::Quote => "quote",
         }
     }
 }
@@ -29,13 +39,10 @@ impl FromStr for Unit {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "document" => Ok(Unit::Document),
-            "paragraph" => Ok(Unit::Paragraph),
-            other => Err(format!(
-                "unknown unit {other:?}: expected document or paragraph"
-            )),
-        }
+        Unit::ALL
+            .into_iter()
+            .find(|u| u.as_str() == s)
+            .ok_or_else(|| format!("unknown unit {s:?}: expected document, paragraph, sentence or quote"))
     }
 }
 
@@ -46,65 +53,94 @@ pub struct UnitPrediction {
     /// Position of the unit in the document, from 0.
     pub index: usize,
     pub prediction: Prediction,
+    /// The unit is (in) the article's headline.
+    pub headline: bool,
+    /// Page furniture (advertising, subscribe and comment prompts, cookie text):
+    /// labelled neutral whatever its words, and left out of summaries.
+    pub boilerplate: bool,
+    /// A quote of one to three words ("no contact").
+    pub fragment: bool,
+    /// Who says this unit, when the attribution names or resolves to someone.
+    pub speaker: Option<Speaker>,
+}
+
+/// A unit found by segmentation, before it is scored.
+struct Piece {
+    span: Span,
+    headline: bool,
+    boilerplate: bool,
+    fragment: bool,
+    speaker: Option<Speaker>,
 }
 
 impl Classifier {
-    /// Split `text` into units and label each, in order. A document with no
-    /// words still yields one unit (the empty document), so every input gives
-    /// at least one row.
+    /// Split `text` into units and label each, in order. Document and
+    /// paragraph units always yield at least one row (an empty text is one
+    /// empty unit), so every record gives a row.
     pub fn classify_document(&self, text: &str, unit: Unit) -> Vec<UnitPrediction> {
-        let spans = match unit {
-            Unit::Document => vec![Span::new(0, text.len())],
-            Unit::Paragraph => paragraphs(text),
+        let pieces = match unit {
+            Unit::Document => vec![plain(Span::new(0, text.len()))],
+            _ => pieces(text, unit),
         };
-        let spans = if spans.is_empty() {
-            vec![Span::new(0, text.len())]
-        } else {
-            spans
-        };
-        spans
+        let pieces =
+            if pieces.is_empty() && unit != Unit::Quote { vec![plain(Span::new(0, text.len()))] } else { pieces };
+        pieces
             .into_iter()
             .enumerate()
-            .map(|(index, span)| {
-                let mut prediction = self.classify(span.slice(text));
-                prediction.span = span;
+            .map(|(index, piece)| {
+                let mut prediction = if piece.boilerplate {
+                    Prediction::from_scores(Scores([0.0, 0.0, 1.0]), piece.span)
+                } else {
+                    self.classify(piece.span.slice(text))
+                };
+                prediction.span = piece.span;
                 UnitPrediction {
                     unit,
                     index,
                     prediction,
+                    headline: piece.headline,
+                    boilerplate: piece.boilerplate,
+                    fragment: piece.fragment,
+                    speaker: piece.speaker,
                 }
             })
             .collect()
     }
 }
 
-/// Blocks of text separated by blank lines, trimmed, empty ones dropped.
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(trimmed(text, Span::new(s, end)));
-            }
-        } else {
-            start.get_or_insert(offset);
-            end = offset + content.len();
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push(trimmed(text, Span::new(s, end)));
-    }
-    out
+fn plain(span: Span) -> Piece {
+    Piece { span, headline: false, boilerplate: false, fragment: false, speaker: None }
 }
 
-fn trimmed(text: &str, span: Span) -> Span {
-    let inner = span.slice(text);
-    let lead = inner.len() - inner.trim_start().len();
-    let trail = inner.len() - inner.trim_end().len();
-    Span::new(span.start + lead, span.end - trail)
+/// Paragraph, sentence or quote pieces of an article, with their metadata.
+fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
+    let speakers = SpeakerIndex::new(text);
+    if unit == Unit::Quote {
+        return speakers
+            .quotes()
+            .iter()
+            .map(|q| Piece {
+                span: q.span,
+                headline: false,
+                boilerplate: false,
+                fragment: q.fragment,
+                speaker: q.speaker.clone().map(|name| Speaker {
+                    name,
+                    span: q.speaker_span.unwrap_or(q.span),
+                    role: q.role.clone(),
+                }),
+            })
+            .collect();
+    }
+    let mut out = Vec::new();
+    for (i, paragraph) in segment::paragraphs(text).into_iter().enumerate() {
+        let headline = segment::is_headline(text, paragraph, i);
+        let boilerplate = segment::is_boilerplate(paragraph.slice(text));
+        let spans = if unit == Unit::Sentence { segment::sentences(text, paragraph) } else { vec![paragraph] };
+        for span in spans {
+            let speaker = if boilerplate || headline { None } else { speakers.speaker_of(span).cloned() };
+            out.push(Piece { span, headline, boilerplate, fragment: false, speaker });
+        }
+    }
+    out
 }

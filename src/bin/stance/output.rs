@@ -1,7 +1,7 @@
 //! Writing rows: JSON Lines for machines, or CSV.
 
 use serde_json::{Map, Value};
-use stance::document::UnitPrediction;
+use stance::document::{Unit, UnitPrediction};
 use stance::prediction::round4;
 use stance::Stance;
 use std::io::Write;
@@ -112,6 +112,7 @@ fn json_line(row: &Row) -> String {
             if *abstain {
                 map.insert("abstain".into(), Value::from("below_confidence"));
             }
+            insert_unit_details(&mut map, unit);
             if let Some(w) = warning {
                 map.insert("warning".into(), Value::from(*w));
             }
@@ -130,6 +131,29 @@ fn json_line(row: &Row) -> String {
     let mut s = Value::Object(map).to_string();
     s.push('\n');
     s
+}
+
+/// Headline, boilerplate, fragment and speaker fields, present only where they say something.
+fn insert_unit_details(map: &mut Map<String, Value>, unit: &UnitPrediction) {
+    if unit.headline {
+        map.insert("kind".into(), Value::from("headline"));
+    }
+    if unit.boilerplate {
+        map.insert("boilerplate".into(), Value::from(true));
+    }
+    if unit.fragment {
+        map.insert("fragment".into(), Value::from(true));
+    }
+    if unit.unit != Unit::Document {
+        let speaker = unit.speaker.as_ref();
+        map.insert("speaker".into(), speaker.map_or(Value::Null, |s| Value::from(s.name.as_str())));
+        if let Some(s) = speaker {
+            map.insert("speaker_span".into(), serde_json::json!({"start": s.span.start, "end": s.span.end}));
+            if let Some(role) = &s.role {
+                map.insert("role".into(), Value::from(role.as_str()));
+            }
+        }
+    }
 }
 
 const CSV_HEADER: &str =

@@ -27,7 +27,7 @@ pub struct ScoreArgs {
     /// CSV column holding the record id.
     #[arg(long, default_value = "id")]
     pub id_column: String,
-    /// What each output row labels.
+    /// What each output row labels: document, paragraph, sentence or quote.
     #[arg(long, default_value = "paragraph", value_parser = parse_unit)]
     pub unit: Unit,
     /// Output format.
