@@ -25,6 +25,9 @@ pub struct FeatureConfig {
     pub unigrams: bool,
     pub bigrams: bool,
     pub cues: bool,
+    /// Pool cue hits into escalatory/de-escalatory votes (`p:esc`, `p:de`, `p:*_last`).
+    #[serde(default)]
+    pub polarity: bool,
     /// How many words after a negator stay negated (a clause break ends the scope sooner).
     pub negation_window: usize,
 }
@@ -35,6 +38,7 @@ impl Default for FeatureConfig {
             unigrams: true,
             bigrams: true,
             cues: true,
+            polarity: true,
             negation_window: 4,
         }
     }
@@ -85,17 +89,61 @@ pub fn featurize(text: &str, config: &FeatureConfig, mut emit: impl FnMut(&str, 
         }
     }
     if config.cues {
-        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
-        let table = CueTable::get();
-        for (i, word) in words.iter().enumerate() {
-            for (category, len) in table.matches_at(&stems, i) {
-                let end = words.get(i + len - 1).map_or(word.span.end, |w| w.span.end);
-                name.clear();
-                name.push_str(if word.negated { "c:!" } else { "c:" });
-                name.push_str(category);
-                emit(&name, Span::new(word.span.start, end));
+        emit_cues(&words, config, &mut name, &mut emit);
+    }
+}
+
+/// Cue-lexicon features, then polarity features that pool all cues: each
+/// cue votes escalatory or de-escalatory by its category, flipped inside a
+/// negation scope ("will not attack" votes de-escalatory), and the last
+/// vote is emitted again on its own, after the guide's last-main-clause rule.
+fn emit_cues(words: &[Word], config: &FeatureConfig, name: &mut String, emit: &mut impl FnMut(&str, Span)) {
+    let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+    let table = CueTable::get();
+    let mut last_vote: Option<(&str, Span)> = None;
+    for (i, word) in words.iter().enumerate() {
+        for (category, len) in table.matches_at(&stems, i) {
+            let end = words.get(i + len - 1).map_or(word.span.end, |w| w.span.end);
+            let span = Span::new(word.span.start, end);
+            name.clear();
+            name.push_str(if word.negated { "c:!" } else { "c:" });
+            name.push_str(category);
+            emit(name, span);
+            if !config.polarity {
+                continue;
+            }
+            if let Some(direction) = polarity(category) {
+                let vote = match (direction, word.negated) {
+                    (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => "p:esc",
+                    _ => "p:de",
+                };
+                emit(vote, span);
+                last_vote = Some((vote, span));
             }
         }
+    }
+    if let Some((vote, span)) = last_vote {
+        name.clear();
+        name.push_str(vote);
+        name.push_str("_last");
+        emit(name, span);
+    }
+}
+
+enum Direction {
+    Escalatory,
+    DeEscalatory,
+}
+
+/// Which way a cue category leans before negation; `None` for categories
+/// (conditions) that only shape the sentence.
+fn polarity(category: &str) -> Option<Direction> {
+    match category {
+        "threat" | "force" | "coercion" | "rejection" | "hostility" | "tension" => Some(Direction::Escalatory),
+        "calm" | "talks" | "ceasefire" | "mediation" | "withdrawal" | "cooperation" | "offer" => {
+            Some(Direction::DeEscalatory)
+        }
+        _ => None,
     }
 }
 

@@ -1,4 +1,4 @@
-//! The exact feature stream of a few sentences. A change here changes every
+//! The exact feature stream of a few sentences, checked by hand. A change here changes every
 //! model: bump `FEATURIZER_VERSION` and retrain when it is intended.
 
 use stance::{featurize, FeatureConfig};
@@ -24,6 +24,9 @@ fn negated_threat_with_contraction_and_curly_apostrophe() {
             "w:!attack@attack",
             "b:not_attack@won\u{2019}t attack",
             "c:!force@attack",
+            // A negated force cue votes de-escalatory, and is the last vote.
+            "p:de@attack",
+            "p:de_last@attack",
         ]
     );
 }
@@ -44,7 +47,11 @@ fn rule_out_opens_a_scope_that_a_comma_closes() {
             "w:said@said",
             "b:offici_said@officials said",
             "c:rejection@ruled out",
+            "p:esc@ruled out",
             "c:!talks@talks",
+            // Negated talks vote escalatory: ruling out talks is a rejection.
+            "p:esc@talks",
+            "p:esc_last@talks",
         ]
     );
 }
@@ -64,6 +71,8 @@ fn numbers_fold_and_hyphenated_prefixes_join() {
             "w:death@deaths",
             "b:<num>_death@6,221 deaths",
             "c:ceasefire@cease-fire",
+            "p:de@cease-fire",
+            "p:de_last@cease-fire",
         ]
     );
 }

@@ -3,6 +3,7 @@
 use crate::Outcome;
 use stance::train::data::{parse_weighted_path, read_labelled};
 use stance::train::fit::{train, TrainConfig, TrainingFile};
+use stance::FeatureConfig;
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
@@ -33,6 +34,18 @@ pub struct TrainArgs {
     /// Minimum number of training units a feature must occur in.
     #[arg(long, default_value_t = 2)]
     pub min_df: usize,
+    /// Words after a negator that stay negated.
+    #[arg(long, default_value_t = FeatureConfig::default().negation_window)]
+    pub negation_window: usize,
+    /// Leave out adjacent-stem bigram features.
+    #[arg(long)]
+    pub no_bigrams: bool,
+    /// Leave out cue-lexicon features.
+    #[arg(long)]
+    pub no_cues: bool,
+    /// Leave out the pooled cue-polarity features.
+    #[arg(long)]
+    pub no_polarity: bool,
     /// Worker threads for cross-validation (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -62,6 +75,13 @@ pub fn run(args: &TrainArgs) -> Outcome {
         seed: args.seed,
         balance: args.balance,
         min_df: args.min_df,
+        features: FeatureConfig {
+            negation_window: args.negation_window,
+            bigrams: !args.no_bigrams,
+            cues: !args.no_cues,
+            polarity: !args.no_polarity,
+            ..FeatureConfig::default()
+        },
         ..TrainConfig::default()
     };
     let command = std::iter::once("stance".to_string())
