@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::explain::{Contribution, Explanation};
-use crate::features::featurize;
+use crate::features::{featurize, featurize_hashed};
 use crate::hash::{fnv1a, PassThroughBuild};
 use crate::model::Model;
 use crate::prediction::{Prediction, Scores};
@@ -66,7 +66,7 @@ impl Classifier {
 
     /// Label one unit of text. Never fails: empty or unknown text scores from the bias alone.
     pub fn classify(&self, text: &str) -> Prediction {
-        let rows = self.active_rows(text, |_, _, _| {});
+        let rows = self.active_rows(text);
         Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()))
     }
 
@@ -95,10 +95,18 @@ impl Classifier {
 
     /// Label one unit and list the features that moved the decision, strongest first.
     pub fn explain(&self, text: &str) -> Explanation {
+        // The named stream, since an explanation shows names; `classify` takes the
+        // hashed one. A test checks that both give the same prediction.
         let mut found: Vec<(String, Span, u32)> = Vec::new();
-        let rows = self.active_rows(text, |name, span, row| {
-            found.push((name.to_string(), span, row))
+        let mut rows = Vec::new();
+        featurize(text, &self.inner.model.config, |name, span| {
+            if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
+                rows.push(row);
+                found.push((name.to_string(), span, row));
+            }
         });
+        rows.sort_unstable();
+        rows.dedup();
         let prediction = Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()));
         let model = &self.inner.model;
         let scale = feature_value(rows.len()) / model.temperature;
@@ -140,13 +148,13 @@ impl Classifier {
     }
 
     /// Distinct weight rows of the model's features present in `text`, sorted.
-    /// `seen` hears every in-vocabulary feature occurrence (for explanations).
-    fn active_rows(&self, text: &str, mut seen: impl FnMut(&str, Span, u32)) -> Vec<u32> {
+    /// Features arrive hashed (the hash the index is keyed by), so scoring
+    /// builds no feature-name strings.
+    fn active_rows(&self, text: &str) -> Vec<u32> {
         let mut rows = Vec::new();
-        featurize(text, &self.inner.model.config, |name, span| {
-            if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
+        featurize_hashed(text, &self.inner.model.config, |hash, _| {
+            if let Some(&row) = self.inner.index.get(&hash) {
                 rows.push(row);
-                seen(name, span, row);
             }
         });
         rows.sort_unstable();
@@ -187,5 +195,36 @@ fn softmax(logits: [f32; 3]) -> [f32; 3] {
     let max = logits.iter().copied().fold(f32::MIN, f32::max);
     let exps = logits.map(|l| (l - max).exp());
     let sum: f32 = exps.iter().sum();
+    if !(sum.is_finite() && sum > 0.0) {
+        // Overflowed logits (extreme weights): all mass on the largest logit.
+        let top = (0..3)
+            .max_by(|&a, &b| logits[a].total_cmp(&logits[b]))
+            .unwrap_or(2);
+        let mut one_hot = [0.0; 3];
+        one_hot[top] = 1.0;
+        return one_hot;
+    }
     exps.map(|e| e / sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_and_explain_agree() {
+        let classifier = Classifier::bundled().expect("the embedded model loads");
+        for text in [
+            "Iran ruled out talks with Washington.",
+            "The foreign minister urged both sides to exercise restraint and return to talks.",
+            "They will not attack, officials said \u{2014} \u{201c}never\u{201d}.",
+            "",
+        ] {
+            assert_eq!(
+                classifier.classify(text),
+                classifier.explain(text).prediction,
+                "{text:?}"
+            );
+        }
+    }
 }

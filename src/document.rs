@@ -42,7 +42,9 @@ impl FromStr for Unit {
         Unit::ALL
             .into_iter()
             .find(|u| u.as_str() == s)
-            .ok_or_else(|| format!("unknown unit {s:?}: expected document, paragraph, sentence or quote"))
+            .ok_or_else(|| {
+                format!("unknown unit {s:?}: expected document, paragraph, sentence or quote")
+            })
     }
 }
 
@@ -82,8 +84,11 @@ impl Classifier {
             Unit::Document => vec![plain(Span::new(0, text.len()))],
             _ => pieces(text, unit),
         };
-        let pieces =
-            if pieces.is_empty() && unit != Unit::Quote { vec![plain(Span::new(0, text.len()))] } else { pieces };
+        let pieces = if pieces.is_empty() && unit != Unit::Quote {
+            vec![plain(Span::new(0, text.len()))]
+        } else {
+            pieces
+        };
         pieces
             .into_iter()
             .enumerate()
@@ -109,7 +114,13 @@ impl Classifier {
 }
 
 fn plain(span: Span) -> Piece {
-    Piece { span, headline: false, boilerplate: false, fragment: false, speaker: None }
+    Piece {
+        span,
+        headline: false,
+        boilerplate: false,
+        fragment: false,
+        speaker: None,
+    }
 }
 
 /// Paragraph, sentence or quote pieces of an article, with their metadata.
@@ -136,10 +147,24 @@ fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
     for (i, paragraph) in segment::paragraphs(text).into_iter().enumerate() {
         let headline = segment::is_headline(text, paragraph, i);
         let boilerplate = segment::is_boilerplate(paragraph.slice(text));
-        let spans = if unit == Unit::Sentence { segment::sentences(text, paragraph) } else { vec![paragraph] };
+        let spans = if unit == Unit::Sentence {
+            segment::sentences(text, paragraph)
+        } else {
+            vec![paragraph]
+        };
         for span in spans {
-            let speaker = if boilerplate || headline { None } else { speakers.speaker_of(span).cloned() };
-            out.push(Piece { span, headline, boilerplate, fragment: false, speaker });
+            let speaker = if boilerplate || headline {
+                None
+            } else {
+                speakers.speaker_of(span).cloned()
+            };
+            out.push(Piece {
+                span,
+                headline,
+                boilerplate,
+                fragment: false,
+                speaker,
+            });
         }
     }
     out

@@ -7,12 +7,14 @@
 //! - `c:<category>` / `c:!<category>` for cue-lexicon phrases (see [`crate::lexicon`]).
 //!
 //! Because training builds its matrix from exactly this stream and the scorer
-//! looks up exactly these names, the two cannot disagree.
+//! looks up exactly these names, the two cannot disagree. The scorer takes the
+//! stream as hashes ([`featurize_hashed`]): the same names, hashed piece by
+//! piece as they are produced, so scoring never builds a string per feature.
 
-use crate::hash::fnv1a;
+use crate::hash::{fnv1a, Fnv};
 use crate::lexicon::{lexicon_digest, CueTable};
 use crate::text::span::Span;
-use crate::text::stem::stem;
+use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
 
@@ -59,37 +61,90 @@ impl FeatureConfig {
 
 /// One word of the unit after tokenizing, stemming and negation marking.
 struct Word {
-    stem: String,
+    /// Bytes of the stem within [`Words::stems`].
+    stem: (usize, usize),
     span: Span,
     negated: bool,
     /// The word is the first after a clause break, so no bigram reaches back over it.
     clause_start: bool,
 }
 
+/// The words of a unit; their stems share one string instead of a `String` each.
+#[derive(Default)]
+struct Words {
+    stems: String,
+    words: Vec<Word>,
+}
+
+impl Words {
+    fn stem(&self, i: usize) -> &str {
+        let (start, end) = self.words[i].stem;
+        &self.stems[start..end]
+    }
+}
+
+/// Where the feature stream goes. A feature's name arrives as pieces (a
+/// prefix such as "w:", stems, a separator) whose concatenation is the name,
+/// so a sink can hash it without building it.
+trait Sink {
+    fn feature(&mut self, parts: &[&str], span: Span);
+}
+
 /// Feed every feature of `text` to `emit(name, span)`, in text order.
-pub fn featurize(text: &str, config: &FeatureConfig, mut emit: impl FnMut(&str, Span)) {
+pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span)) {
+    struct Names<F> {
+        name: String,
+        emit: F,
+    }
+    impl<F: FnMut(&str, Span)> Sink for Names<F> {
+        fn feature(&mut self, parts: &[&str], span: Span) {
+            self.name.clear();
+            for part in parts {
+                self.name.push_str(part);
+            }
+            (self.emit)(&self.name, span);
+        }
+    }
+    let mut sink = Names {
+        name: String::with_capacity(48),
+        emit,
+    };
+    feature_stream(text, config, &mut sink);
+}
+
+/// The stream of [`featurize`] with each name given as `fnv1a(name)`, hashed
+/// piece by piece: what the scorer looks up, without a string per feature.
+pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64, Span)) {
+    struct Hashes<F>(F);
+    impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
+        #[inline]
+        fn feature(&mut self, parts: &[&str], span: Span) {
+            let hash = parts.iter().fold(Fnv::new(), |h, part| h.str(part));
+            (self.0)(hash.finish(), span);
+        }
+    }
+    feature_stream(text, config, &mut Hashes(emit));
+}
+
+/// The one feature stream, in text order, behind both [`featurize`] and [`featurize_hashed`].
+fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
     let words = words_with_scope(text, config.negation_window);
-    let mut name = String::with_capacity(48);
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words.words.iter().enumerate() {
         if config.unigrams {
-            name.clear();
-            name.push_str(if word.negated { "w:!" } else { "w:" });
-            name.push_str(&word.stem);
-            emit(&name, word.span);
+            let prefix = if word.negated { "w:!" } else { "w:" };
+            sink.feature(&[prefix, words.stem(i)], word.span);
         }
         if config.bigrams && i > 0 && !word.clause_start {
-            if let Some(prev) = words.get(i - 1) {
-                name.clear();
-                name.push_str("b:");
-                name.push_str(&prev.stem);
-                name.push('_');
-                name.push_str(&word.stem);
-                emit(&name, Span::new(prev.span.start, word.span.end));
+            if let Some(prev) = words.words.get(i - 1) {
+                sink.feature(
+                    &["b:", words.stem(i - 1), "_", words.stem(i)],
+                    Span::new(prev.span.start, word.span.end),
+                );
             }
         }
     }
     if config.cues {
-        emit_cues(&words, config, &mut name, &mut emit);
+        emit_cues(&words, config, sink);
     }
 }
 
@@ -97,18 +152,19 @@ pub fn featurize(text: &str, config: &FeatureConfig, mut emit: impl FnMut(&str, 
 /// cue votes escalatory or de-escalatory by its category, flipped inside a
 /// negation scope ("will not attack" votes de-escalatory), and the last
 /// vote is emitted again on its own, after the guide's last-main-clause rule.
-fn emit_cues(words: &[Word], config: &FeatureConfig, name: &mut String, emit: &mut impl FnMut(&str, Span)) {
-    let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
+    let stems: Vec<&str> = (0..words.words.len()).map(|i| words.stem(i)).collect();
     let table = CueTable::get();
     let mut last_vote: Option<(&str, Span)> = None;
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words.words.iter().enumerate() {
         for (category, len) in table.matches_at(&stems, i) {
-            let end = words.get(i + len - 1).map_or(word.span.end, |w| w.span.end);
+            let end = words
+                .words
+                .get(i + len - 1)
+                .map_or(word.span.end, |w| w.span.end);
             let span = Span::new(word.span.start, end);
-            name.clear();
-            name.push_str(if word.negated { "c:!" } else { "c:" });
-            name.push_str(category);
-            emit(name, span);
+            let prefix = if word.negated { "c:!" } else { "c:" };
+            sink.feature(&[prefix, category], span);
             if !config.polarity {
                 continue;
             }
@@ -117,16 +173,13 @@ fn emit_cues(words: &[Word], config: &FeatureConfig, name: &mut String, emit: &m
                     (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => "p:esc",
                     _ => "p:de",
                 };
-                emit(vote, span);
+                sink.feature(&[vote], span);
                 last_vote = Some((vote, span));
             }
         }
     }
     if let Some((vote, span)) = last_vote {
-        name.clear();
-        name.push_str(vote);
-        name.push_str("_last");
-        emit(name, span);
+        sink.feature(&[vote, "_last"], span);
     }
 }
 
@@ -139,7 +192,9 @@ enum Direction {
 /// (conditions) that only shape the sentence.
 fn polarity(category: &str) -> Option<Direction> {
     match category {
-        "threat" | "force" | "coercion" | "rejection" | "hostility" | "tension" => Some(Direction::Escalatory),
+        "threat" | "force" | "coercion" | "rejection" | "hostility" | "tension" => {
+            Some(Direction::Escalatory)
+        }
         "calm" | "talks" | "ceasefire" | "mediation" | "withdrawal" | "cooperation" | "offer" => {
             Some(Direction::DeEscalatory)
         }
@@ -152,8 +207,11 @@ fn polarity(category: &str) -> Option<Direction> {
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
 /// break or "but" comes first. The negator itself is not negated.
-fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
+fn words_with_scope(text: &str, window: usize) -> Words {
+    let mut out = Words {
+        stems: String::with_capacity(text.len()),
+        words: Vec::new(),
+    };
     let mut scope_left = 0usize;
     let mut clause_start = true;
     // A negator that needs its next word ("refuse" + "to", "rule" + "out").
@@ -165,14 +223,16 @@ fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
             pending = None;
             return;
         }
-        let stem = stem(&token.text);
+        let start = out.stems.len();
+        with_stem(token.text, |s| out.stems.push_str(s));
+        let stem = &out.stems[start..];
         let negated = scope_left > 0;
         scope_left = scope_left.saturating_sub(1);
         let opens = match pending.take() {
             Some(needed) if needed == stem => true,
             _ => {
-                pending = negator_needing(&stem);
-                is_negator(&stem)
+                pending = negator_needing(stem);
+                is_negator(stem)
             }
         };
         if stem == "but" {
@@ -181,15 +241,15 @@ fn words_with_scope(text: &str, window: usize) -> Vec<Word> {
         if opens {
             scope_left = window;
         }
-        words.push(Word {
-            stem,
+        out.words.push(Word {
+            stem: (start, out.stems.len()),
             span: token.span,
             negated,
             clause_start,
         });
         clause_start = false;
     });
-    words
+    out
 }
 
 /// Stems that negate what follows on their own.
@@ -259,6 +319,22 @@ mod tests {
         assert!(got.contains(&"c:!talks".to_string()), "{got:?}");
         let got = names("He refused to withdraw troops");
         assert!(got.contains(&"c:!withdrawal".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn hashed_stream_is_the_hash_of_the_named_stream() {
+        let config = FeatureConfig::default();
+        for text in [
+            "Iran won\u{2019}t attack, but officials ruled out talks.",
+            "A cease-fire after 6,221 deaths; the de-escalation held \u{1f525}",
+            "",
+        ] {
+            let mut named = Vec::new();
+            featurize(text, &config, |n, s| named.push((fnv1a(n.as_bytes()), s)));
+            let mut hashed = Vec::new();
+            featurize_hashed(text, &config, |h, s| hashed.push((h, s)));
+            assert_eq!(named, hashed, "{text:?}");
+        }
     }
 
     #[test]

@@ -425,7 +425,7 @@ impl CueTable {
         for (category, (_, phrases)) in CUES.iter().enumerate() {
             for phrase in phrases.iter() {
                 let mut stems = Vec::new();
-                crate::text::tokenize::tokenize(phrase, |t| stems.push(stem(&t.text)));
+                crate::text::tokenize::tokenize(phrase, |t| stems.push(stem(t.text)));
                 let Some((first, rest)) = stems.split_first() else {
                     continue;
                 };

@@ -22,7 +22,9 @@ pub mod hash;
 pub mod lexicon;
 pub mod model;
 pub mod prediction;
+pub mod report;
 pub mod stance;
+pub mod summary;
 pub mod text;
 pub mod train;
 
@@ -34,4 +36,5 @@ pub use features::{featurize, FeatureConfig};
 pub use model::{Model, ModelCard};
 pub use prediction::{Prediction, Scores};
 pub use stance::Stance;
+pub use summary::{summarize, DocumentSummary};
 pub use text::span::Span;

@@ -21,7 +21,9 @@ fn sample(dir: &Path) -> std::path::PathBuf {
 
 fn train(data: &Path, out: &Path) {
     let status = stance()
-        .args(["train", "--folds", "2", "--alphas", "0.1,0.3", "--seed", "7", "--data"])
+        .args([
+            "train", "--folds", "2", "--alphas", "0.1,0.3", "--seed", "7", "--data",
+        ])
         .arg(format!("{}:1.5", data.display()))
         .arg("--out")
         .arg(out)
@@ -39,9 +41,17 @@ fn training_is_deterministic_and_the_model_scores() {
     let first_bytes = std::fs::read(&first).unwrap();
     // Same command (the card records it), same seed: the same bytes.
     train(&data, &first);
-    assert!(first_bytes == std::fs::read(&first).unwrap(), "training is not deterministic");
+    assert!(
+        first_bytes == std::fs::read(&first).unwrap(),
+        "training is not deterministic"
+    );
 
-    let info = stance().arg("--model").arg(&first).arg("info").output().unwrap();
+    let info = stance()
+        .arg("--model")
+        .arg(&first)
+        .arg("info")
+        .output()
+        .unwrap();
     let info: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(info["card"]["seed"], 7);
     assert_eq!(info["card"]["data"][0]["weight"], 1.5);
@@ -65,7 +75,11 @@ fn training_is_deterministic_and_the_model_scores() {
 fn bad_training_data_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("bad.jsonl");
-    std::fs::write(&data, "{\"text\": \"ok\", \"label\": \"neutral\"}\n{\"text\": \"x\", \"label\": \"angry\"}\n").unwrap();
+    std::fs::write(
+        &data,
+        "{\"text\": \"ok\", \"label\": \"neutral\"}\n{\"text\": \"x\", \"label\": \"angry\"}\n",
+    )
+    .unwrap();
     let out = stance()
         .args(["train", "--out", "/dev/null", "--data"])
         .arg(&data)
@@ -73,7 +87,10 @@ fn bad_training_data_names_the_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.jsonl:2") && stderr.contains("angry"), "{stderr}");
+    assert!(
+        stderr.contains("bad.jsonl:2") && stderr.contains("angry"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -86,9 +103,20 @@ fn eval_scores_a_binary_corpus_as_escalatory_versus_the_rest() {
          {\"text\": \"The committee adopted its agenda and thanked the secretariat.\", \"label\": \"not-escalatory\"}\n",
     )
     .unwrap();
-    let out = stance().args(["eval", "--json", "--data"]).arg(&data).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = stance()
+        .args(["eval", "--json", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let eval: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(eval["three_way"]["n"] == 1, "only the record with one of our labels counts three-way");
+    assert!(
+        eval["three_way"]["n"] == 1,
+        "only the record with one of our labels counts three-way"
+    );
     assert_eq!(eval["escalatory_vs_rest"]["n"], 2);
 }

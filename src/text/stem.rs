@@ -1,37 +1,127 @@
 //! English Snowball stems with a per-thread cache.
 //!
 //! Stemming dominates featurization time, and news vocabulary is Zipfian, so a
-//! cache of recent words roughly doubles throughput. The cache is bounded: it
-//! is cleared when it grows past `CACHE_LIMIT` entries, so memory stays flat on
-//! any input.
+//! cache of recent words saves most of the Snowball work. The cache is bounded:
+//! it is cleared when it grows past `CACHE_LIMIT` entries, so memory stays flat
+//! on any input.
+//!
+//! The cache is keyed with [`WordHasher`] rather than std's SipHash: a lookup
+//! per word is the hot path of scoring, SipHash took more time than the
+//! stemming it saved, and the keys are our own text, not an attacker's choice
+//! of collisions against a long-lived server map (the map is per thread and
+//! bounded anyway).
 
+use crate::hash::WordBuild;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 const CACHE_LIMIT: usize = 100_000;
 
+/// Words up to this many bytes (nearly all) are keys held inside the map's own
+/// slots: a hit then compares two machine words instead of following a pointer
+/// to a heap string, which was a cache miss per word.
+const INLINE: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortWord {
+    bytes: [u64; 2],
+    len: u8,
+}
+
+impl ShortWord {
+    fn new(word: &str) -> Option<ShortWord> {
+        let b = word.as_bytes();
+        if b.len() > INLINE {
+            return None;
+        }
+        let mut padded = [0u8; INLINE];
+        padded[..b.len()].copy_from_slice(b);
+        let (lo, hi) = padded.split_at(8);
+        Some(ShortWord {
+            bytes: [
+                u64::from_le_bytes(lo.try_into().ok()?),
+                u64::from_le_bytes(hi.try_into().ok()?),
+            ],
+            len: b.len() as u8,
+        })
+    }
+}
+
+impl Hash for ShortWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.bytes[0]);
+        state.write_u64(self.bytes[1] ^ u64::from(self.len).rotate_right(8));
+    }
+}
+
+struct Cache {
+    stemmer: Stemmer,
+    /// Short word → bytes of its stem within `arena`.
+    short: HashMap<ShortWord, (u32, u32), WordBuild>,
+    arena: String,
+    long: HashMap<Box<str>, Box<str>, WordBuild>,
+}
+
+impl Cache {
+    fn make_room(&mut self) {
+        if self.short.len() + self.long.len() >= CACHE_LIMIT {
+            self.short.clear();
+            self.long.clear();
+            self.arena.clear();
+        }
+    }
+}
+
 thread_local! {
-    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
-    static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache {
+        stemmer: Stemmer::create(Algorithm::English),
+        short: HashMap::default(),
+        arena: String::new(),
+        long: HashMap::default(),
+    });
 }
 
 /// The Snowball English stem of an already lowercased word.
 pub fn stem(word: &str) -> String {
+    with_stem(word, str::to_string)
+}
+
+/// Call `f` with the stem of `word` without copying it out of the cache
+/// (`f` runs while the cache is borrowed, so it must not stem in turn).
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.starts_with('<') {
-        return word.to_string(); // shape tokens such as <num> are not words
+        return f(word); // shape tokens such as <num> are not words
     }
     CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().get(word) {
-            return hit.clone();
-        }
-        let stemmed = STEMMER.with(|s| s.stem(word).into_owned());
         let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
+        let cache = &mut *cache;
+        match ShortWord::new(word) {
+            Some(key) => {
+                if let Some(&(start, end)) = cache.short.get(&key) {
+                    return f(&cache.arena[start as usize..end as usize]);
+                }
+                cache.make_room();
+                let start = cache.arena.len();
+                let stemmed = cache.stemmer.stem(word);
+                cache.arena.push_str(&stemmed);
+                let end = cache.arena.len();
+                // The arena holds at most CACHE_LIMIT stems of INLINE bytes or so: far below u32.
+                cache.short.insert(key, (start as u32, end as u32));
+                f(&cache.arena[start..end])
+            }
+            None => {
+                if let Some(hit) = cache.long.get(word) {
+                    return f(hit);
+                }
+                cache.make_room();
+                let stemmed: Box<str> = cache.stemmer.stem(word).into();
+                let out = f(&stemmed);
+                cache.long.insert(word.into(), stemmed);
+                out
+            }
         }
-        cache.insert(word.to_string(), stemmed.clone());
-        stemmed
     })
 }
 
@@ -44,5 +134,27 @@ mod tests {
         assert_eq!(stem("threatened"), stem("threatens"));
         assert_eq!(stem("negotiations"), stem("negotiation"));
         assert_eq!(stem("<num>"), "<num>");
+    }
+
+    #[test]
+    fn cached_and_fresh_stems_agree() {
+        let words = ["talks", "ruled", "ceasefire", "officials", "talks", "ruled"];
+        let first: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        let again: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        assert_eq!(first, again);
+        assert_eq!(first[0], "talk");
+        assert_eq!(with_stem("officials", str::len), "offici".len());
+        // Longer than the inline keys, and the 16-byte boundary itself.
+        let long = "internationalizations";
+        assert_eq!(stem(long), stem(long));
+        assert_eq!(stem("internationalize"), stem("internationalize"));
+    }
+
+    #[test]
+    fn keys_of_different_lengths_do_not_collide() {
+        // Zero padding must not make "a" and "a\0" the same key.
+        assert_ne!(ShortWord::new("a"), ShortWord::new("a\u{0}"));
+        assert_eq!(ShortWord::new("attack"), ShortWord::new("attack"));
+        assert!(ShortWord::new("seventeen-letters").is_none());
     }
 }

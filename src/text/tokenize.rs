@@ -5,6 +5,11 @@
 //! fold numbers to one shape token, and join a few hyphenated prefixes
 //! ("de-escalation", "cease-fire") into one word, because the prefix flips or
 //! fixes the meaning a linear model must see.
+//!
+//! This is the hot loop of scoring, so tokens borrow their text (from the
+//! input, a reused buffer or a constant) instead of each owning a `String`,
+//! and ASCII text is split at word boundaries by a byte loop that gives the
+//! same pieces as UAX #29 (see [`word_pieces`]).
 
 use super::normalize::{fold_char, fold_word_into};
 use super::span::Span;
@@ -20,9 +25,9 @@ pub enum TokenKind {
 }
 
 /// One token: its folded, lowercased text and the bytes of the original it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub text: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
     pub span: Span,
     pub kind: TokenKind,
 }
@@ -39,17 +44,20 @@ const JOINED_PREFIXES: &[&str] = &[
 /// Tokenize `text`, calling `emit` for each token in order.
 pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
     let mut folded = String::new();
+    let mut joined = String::new();
     // A word whose hyphen-join is still open: its text and span.
     let mut pending: Option<(String, Span)> = None;
     let mut pending_hyphen = false;
-    for (start, piece) in text.split_word_bound_indices() {
+    word_pieces(text, |start, piece| {
         let span = Span::new(start, start + piece.len());
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            fold_word_into(piece, &mut folded);
+            fold_piece(piece, &mut folded);
             if pending_hyphen {
                 if let Some((prefix, pspan)) = pending.take() {
-                    let joined = format!("{prefix}{folded}");
+                    joined.clear();
+                    joined.push_str(&prefix);
+                    joined.push_str(&folded);
                     pending_hyphen = false;
                     push_word(
                         &joined,
@@ -57,12 +65,12 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
                         &mut pending,
                         &mut emit,
                     );
-                    continue;
+                    return;
                 }
             }
             flush(&mut pending, &mut emit);
             push_word(&folded, span, &mut pending, &mut emit);
-            continue;
+            return;
         }
         if fold_char(first) == '-'
             && piece.chars().count() == 1
@@ -72,23 +80,41 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             // Keep the prefix open only when the hyphen touches it.
             if pending.as_ref().is_some_and(|(_, s)| s.end == start) {
                 pending_hyphen = true;
-                continue;
+                return;
             }
         }
         pending_hyphen = false;
         flush(&mut pending, &mut emit);
         if first.is_whitespace() {
-            continue;
+            return;
         }
-        if is_break(fold_char(first)) {
+        let folded_first = fold_char(first);
+        if is_break(folded_first) {
+            let mut utf8 = [0u8; 4];
             emit(Token {
-                text: fold_char(first).to_string(),
+                text: folded_first.encode_utf8(&mut utf8),
                 span,
                 kind: TokenKind::Break,
             });
         }
-    }
+    });
     flush(&mut pending, &mut emit);
+}
+
+/// The folded, lowercased text of a word piece into `out`. ASCII word pieces
+/// (most of them) only need lowercasing: no ASCII letter, digit or in-word
+/// mark (`:` `.` `'` `,` `;` `_`) is changed by folding.
+fn fold_piece(piece: &str, out: &mut String) {
+    if piece
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_:.',;".contains(&b))
+    {
+        out.clear();
+        out.push_str(piece);
+        out.make_ascii_lowercase();
+    } else {
+        fold_word_into(piece, out);
+    }
 }
 
 fn is_break(c: char) -> bool {
@@ -101,7 +127,7 @@ fn is_break(c: char) -> bool {
 fn flush(pending: &mut Option<(String, Span)>, emit: &mut impl FnMut(Token)) {
     if let Some((text, span)) = pending.take() {
         emit(Token {
-            text,
+            text: &text,
             span,
             kind: TokenKind::Word,
         });
@@ -119,7 +145,7 @@ fn push_word(
         && word.chars().all(|c| c.is_numeric() || ".,'".contains(c))
     {
         emit(Token {
-            text: NUMBER.to_string(),
+            text: NUMBER,
             span,
             kind: TokenKind::Number,
         });
@@ -129,19 +155,22 @@ fn push_word(
         *pending = Some((word.to_string(), span));
         return;
     }
-    for part in expand_contraction(word) {
+    expand_contraction(word, |part| {
         emit(Token {
             text: part,
             span,
             kind: TokenKind::Word,
-        });
-    }
+        })
+    });
 }
 
 /// "won't" → ["will", "not"]; "iran's" → ["iran"]; "we'll" → ["we", "will"]; "cannot" → ["can", "not"].
-fn expand_contraction(word: &str) -> Vec<String> {
+/// The parts go to `emit` in order (slices of `word` or constants: nothing is allocated).
+fn expand_contraction(word: &str, mut emit: impl FnMut(&str)) {
     if word == "cannot" {
-        return vec!["can".into(), "not".into()];
+        emit("can");
+        emit("not");
+        return;
     }
     if let Some(base) = word.strip_suffix("n't") {
         let base = match base {
@@ -151,12 +180,11 @@ fn expand_contraction(word: &str) -> Vec<String> {
             "ai" => "is",
             other => other,
         };
-        let mut out = Vec::with_capacity(2);
         if !base.is_empty() {
-            out.push(base.to_string());
+            emit(base);
         }
-        out.push("not".to_string());
-        return out;
+        emit("not");
+        return;
     }
     const SUFFIXES: &[(&str, &str)] = &[
         ("'ll", "will"),
@@ -168,16 +196,165 @@ fn expand_contraction(word: &str) -> Vec<String> {
     for (suffix, expansion) in SUFFIXES {
         if let Some(base) = word.strip_suffix(suffix) {
             if !base.is_empty() {
-                return vec![base.to_string(), (*expansion).to_string()];
+                emit(base);
+                emit(expansion);
+                return;
             }
         }
     }
     if let Some(base) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')) {
         if !base.is_empty() {
-            return vec![base.to_string()];
+            emit(base);
+            return;
         }
     }
-    vec![word.to_string()]
+    emit(word);
+}
+
+/// The pieces of `text` between Unicode word boundaries (UAX #29), with their
+/// byte offsets: exactly what `split_word_bound_indices` yields.
+///
+/// Most news text is ASCII, and for ASCII the boundary rules reduce to a few
+/// byte classes, so this splits the text at ASCII whitespace into chunks,
+/// segments ASCII chunks with a byte loop and hands any chunk with a
+/// non-ASCII byte to the full UAX #29 implementation. Splitting there is
+/// sound because the rules always break before a whitespace byte that follows
+/// an ASCII non-whitespace character, and after whitespace that an ASCII
+/// character follows (only a non-ASCII extender could join onto it). The
+/// tests compare the pieces with `split_word_bound_indices` on random mixes of
+/// every character class involved.
+pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_space(bytes[i]) {
+            // A run of spaces is one piece (WB3d), CR LF is one (WB3), any other whitespace byte
+            // is a piece of its own.
+            let mut j = i + 1;
+            if bytes[i] == b' ' {
+                while j < bytes.len() && bytes[j] == b' ' {
+                    j += 1;
+                }
+            } else if bytes[i] == b'\r' && bytes.get(j) == Some(&b'\n') {
+                j += 1;
+            }
+            // Followed by a non-ASCII character (which may extend it, WB4): segment it with that.
+            if bytes.get(j).is_none_or(u8::is_ascii) {
+                emit(i, &text[i..j]);
+                i = j;
+                continue;
+            }
+        }
+        // A chunk ends before a whitespace byte that follows an ASCII non-whitespace one: the
+        // rules always break there (only whitespace joins onto whitespace, WB3 and WB3d, and
+        // non-ASCII spaces such as U+2009 join too, so the byte before must be ASCII).
+        let start = i;
+        let mut ascii = true;
+        let mut end = i;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if is_space(b) {
+                if end > start && bytes[end - 1].is_ascii() && !is_space(bytes[end - 1]) {
+                    break;
+                }
+            } else if !b.is_ascii() {
+                ascii = false;
+            }
+            end += 1;
+        }
+        let chunk = &text[start..end];
+        if ascii {
+            ascii_pieces(chunk, start, &mut emit);
+        } else {
+            for (k, piece) in chunk.split_word_bound_indices() {
+                emit(start + k, piece);
+            }
+        }
+        i = end;
+    }
+}
+
+/// ASCII whitespace as UAX #29 sees it: space (WSegSpace), tab (Other), and the line breaks.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The Word_Break property of an ASCII byte, as far as the rules tell them apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// ':' (MidLetter)
+    MidLetter,
+    /// '.' and '\'' (MidNumLet, Single_Quote)
+    MidNumLet,
+    /// ',' and ';' (MidNum)
+    MidNum,
+    /// '_'
+    ExtendNumLet,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidNumLet,
+        b',' | b';' => Class::MidNum,
+        b'_' => Class::ExtendNumLet,
+        _ => Class::Other,
+    }
+}
+
+/// The UAX #29 pieces of an ASCII chunk with no whitespace: runs of letters,
+/// digits and '_' (WB5, WB8 to WB10, WB13a/b), carried across one mid
+/// character between two letters or two digits; any other byte is a piece of
+/// its own (WB999).
+fn ascii_pieces<'a>(chunk: &'a str, offset: usize, emit: &mut impl FnMut(usize, &'a str)) {
+    let bytes = chunk.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = class(bytes[i]);
+        let mut j = i + 1;
+        if matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet) {
+            let mut prev = c;
+            while j < bytes.len() {
+                let next = class(bytes[j]);
+                match next {
+                    Class::Letter | Class::Digit | Class::ExtendNumLet => {
+                        prev = next;
+                        j += 1;
+                    }
+                    Class::MidLetter | Class::MidNumLet | Class::MidNum => {
+                        let after = bytes.get(j + 1).map(|&b| class(b));
+                        // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
+                        let joins = matches!(
+                            (prev, next, after),
+                            (
+                                Class::Letter,
+                                Class::MidLetter | Class::MidNumLet,
+                                Some(Class::Letter)
+                            ) | (
+                                Class::Digit,
+                                Class::MidNum | Class::MidNumLet,
+                                Some(Class::Digit)
+                            )
+                        );
+                        if joins {
+                            prev = after.unwrap_or(Class::Other);
+                            j += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    Class::Other => break,
+                }
+            }
+        }
+        emit(offset + i, &chunk[i..j]);
+        i = j;
+    }
 }
 
 #[cfg(test)]
@@ -186,7 +363,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, &str)> {
         let mut out = Vec::new();
-        tokenize(text, |t| out.push((t.text.clone(), t.span.slice(text))));
+        tokenize(text, |t| out.push((t.text.to_string(), t.span.slice(text))));
         out
     }
 
@@ -231,5 +408,95 @@ mod tests {
     fn a_dangling_prefix_is_still_a_word() {
         let texts: Vec<String> = words("anti - war re").into_iter().map(|(t, _)| t).collect();
         assert_eq!(texts, ["anti", "war", "re"]);
+    }
+
+    /// What UAX #29 itself gives, for comparison with [`word_pieces`].
+    fn uax29(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices().collect()
+    }
+
+    fn ours(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        word_pieces(text, |i, p| out.push((i, p)));
+        out
+    }
+
+    #[test]
+    fn word_pieces_match_uax29_on_news_text() {
+        for text in [
+            "Iran won\u{2019}t attack, officials said.",
+            "A cease-fire after 6,221 deaths: 3.5% of U.S. troops left.",
+            "hello   world\r\n\tnext\x0b\x0cend",
+            "e.g. a.b.c 1.2.3 a_b __ x:y:z a:1 3,4;5 it's 'quoted'",
+            " \u{301}x a \u{200d}b \u{2009} c\u{2009}\u{2009}d",
+            "\u{1f525}\u{1f4a5} strike \u{1f468}\u{200d}\u{1f469}",
+        ] {
+            assert_eq!(ours(text), uax29(text), "{text:?}");
+        }
+    }
+
+    /// Characters around which the word-boundary rules differ: every class the
+    /// ASCII splitter distinguishes, whitespace of each kind, and non-ASCII
+    /// letters, marks, joiners, spaces and emoji that must go to UAX #29.
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "q",
+        "7",
+        "0",
+        ":",
+        ".",
+        "'",
+        ",",
+        ";",
+        "_",
+        "-",
+        "\"",
+        "(",
+        "!",
+        "$",
+        "/",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x0b",
+        "\x0c",
+        "\x00",
+        "\x1f",
+        "\x7f",
+        "\u{2019}",
+        "\u{201c}",
+        "\u{2014}",
+        "\u{e9}",
+        "\u{301}",
+        "\u{200d}",
+        "\u{1f525}",
+        "\u{1f3fd}",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{5d0}",
+        "\u{30a2}",
+        "\u{1f1fa}",
+        "\u{ad}",
+        "\u{200b}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{feff}",
+        "\u{ff0e}",
+        "1.5",
+        "a.b",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn word_pieces_match_uax29(parts in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(ours(&text), uax29(&text), "{:?}", text);
+        }
     }
 }

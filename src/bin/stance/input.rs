@@ -8,6 +8,11 @@
 use serde_json::{Map, Value};
 use std::io::{BufRead, Read};
 
+/// The largest record read: a longer JSON line, or a larger text file, becomes
+/// an error row instead of exhausting memory (scoring one unit needs about
+/// 20 bytes of working memory per byte of text).
+pub const MAX_RECORD_BYTES: usize = 256 << 20;
+
 /// How to read the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
@@ -82,10 +87,22 @@ fn strip_bom(s: &str) -> &str {
 }
 
 /// A whole text file (or stdin) as one record.
-pub fn read_text(mut source: impl Read, name: &str) -> InputRecord {
+pub fn read_text(source: impl Read, name: &str) -> InputRecord {
+    read_text_limited(source, name, MAX_RECORD_BYTES)
+}
+
+fn read_text_limited(source: impl Read, name: &str, limit: usize) -> InputRecord {
     let mut bytes = Vec::new();
-    if let Err(e) = source.read_to_end(&mut bytes) {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    if let Err(e) = source.take(cap).read_to_end(&mut bytes) {
         return InputRecord::failed(name.to_string(), 1, format!("read error: {e}"));
+    }
+    if bytes.len() > limit {
+        return InputRecord::failed(
+            name.to_string(),
+            1,
+            format!("text is larger than the {} MiB limit", limit >> 20),
+        );
     }
     let (text, warning) = decode(bytes);
     let text = strip_bom(&text).to_string();
@@ -106,6 +123,7 @@ pub struct JsonlReader<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    limit: usize,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -117,7 +135,21 @@ impl<R: BufRead> JsonlReader<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            limit: MAX_RECORD_BYTES,
         }
+    }
+
+    /// The same reader with another line-length limit (tests use a small one).
+    #[cfg(test)]
+    fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// The id of a record whose line cannot be parsed: the id field's string
+    /// value when it can still be found in the bytes, else `<file>:<line>`.
+    fn salvaged_id(&self, bytes: &[u8]) -> String {
+        salvage_id(bytes, &self.fields.id).unwrap_or_else(|| format!("{}:{}", self.name, self.line))
     }
 
     fn parse(&self, bytes: Vec<u8>) -> InputRecord {
@@ -131,7 +163,8 @@ impl<R: BufRead> JsonlReader<R> {
         let value: Value = match serde_json::from_str(body.trim_end_matches(['\r', '\n'])) {
             Ok(v) => v,
             Err(e) => {
-                return InputRecord::failed(fallback_id, self.line, format!("malformed JSON: {e}"))
+                let id = self.salvaged_id(body.as_bytes());
+                return InputRecord::failed(id, self.line, format!("malformed JSON: {e}"));
             }
         };
         let Value::Object(mut object) = value else {
@@ -184,8 +217,17 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
         while !self.done {
             self.buf.clear();
             self.line += 1;
-            match self.source.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
+            match read_line_limited(&mut self.source, &mut self.buf, self.limit) {
+                Ok((0, _)) => self.done = true,
+                Ok((_, true)) => {
+                    let id = self.salvaged_id(&self.buf);
+                    self.buf = Vec::new();
+                    let reason = format!(
+                        "line is longer than the {} MiB limit",
+                        (self.limit >> 20).max(1)
+                    );
+                    return Some(InputRecord::failed(id, self.line, reason));
+                }
                 Ok(_) => {
                     let blank = self.buf.iter().all(|b| b.is_ascii_whitespace())
                         || (self.line == 1
@@ -212,6 +254,102 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
         }
         None
     }
+}
+
+/// Read one line (through its `\n`) into `buf`, keeping at most `limit` bytes.
+/// Returns the bytes consumed and whether the line was longer than `limit`; the
+/// rest of a long line is read and dropped, so memory stays bounded.
+fn read_line_limited(
+    source: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0usize;
+    let mut too_long = false;
+    loop {
+        let available = match source.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, too_long));
+        }
+        let (chunk, end_of_line) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = limit.saturating_sub(buf.len());
+        if chunk.len() > room && !too_long {
+            too_long = true;
+            buf.truncate(4096);
+        }
+        if !too_long {
+            buf.extend_from_slice(chunk);
+        } else if buf.len() < limit.min(4096) {
+            // Keep the start of an overlong line, where the id usually is.
+            let keep = (limit.min(4096) - buf.len()).min(chunk.len());
+            buf.extend_from_slice(&chunk[..keep]);
+        }
+        let n = chunk.len();
+        source.consume(n);
+        consumed += n;
+        if end_of_line {
+            return Ok((consumed, too_long));
+        }
+    }
+}
+
+/// Best effort for a line that is not valid JSON: the string value of the first
+/// `"<field>": "..."` pair in it. Escaped quotes inside strings cannot match, so a
+/// text that mentions the field name is not mistaken for it.
+fn salvage_id(bytes: &[u8], field: &str) -> Option<String> {
+    let key = serde_json::to_string(field).ok()?;
+    let key = key.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find(bytes.get(from..)?, key) {
+        let after = from + at + key.len();
+        from = after;
+        let rest = bytes.get(after..)?;
+        let rest = trim_ascii_start(rest);
+        let Some(rest) = rest.strip_prefix(b":") else {
+            continue;
+        };
+        let rest = trim_ascii_start(rest);
+        if rest.first() != Some(&b'"') {
+            continue;
+        }
+        // The string ends at the first quote that is not escaped.
+        let mut end = None;
+        let mut escaped = false;
+        for (i, &b) in rest.iter().enumerate().skip(1) {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                end = Some(i);
+                break;
+            }
+        }
+        let literal = rest.get(..=end?)?;
+        if let Ok(id) = serde_json::from_slice::<String>(literal) {
+            return Some(id);
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    bytes.get(n..).unwrap_or(&[])
 }
 
 /// CSV with a header row; other columns pass through as strings.
@@ -346,5 +484,87 @@ impl<R: Read> Iterator for CsvReader<R> {
                 ))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> Fields {
+        Fields {
+            text: "text".into(),
+            id: "id".into(),
+        }
+    }
+
+    #[test]
+    fn the_id_of_a_malformed_line_is_salvaged_when_it_can_be() {
+        assert_eq!(
+            salvage_id(br#"{"id": "a\"b", "text": "x"#, "id").as_deref(),
+            Some("a\"b")
+        );
+        assert_eq!(
+            salvage_id(br#"{"text": "id", "id":"k", "x"#, "id").as_deref(),
+            Some("k")
+        );
+        assert_eq!(salvage_id(br#"{"text": "say \"id\": \"no\""#, "id"), None);
+        assert_eq!(salvage_id(br#"{"id": 5, "text"#, "id"), None);
+        assert_eq!(salvage_id(br#"{"id": "unterminated"#, "id"), None);
+        assert_eq!(salvage_id(b"", "id"), None);
+        assert_eq!(salvage_id(b"\"id\"", "id"), None);
+        assert_eq!(salvage_id(b"\"id\":", "id"), None);
+        assert_eq!(salvage_id(b"\"id\": \"\\", "id"), None);
+    }
+
+    #[test]
+    fn an_overlong_line_is_one_error_and_the_next_line_still_reads() {
+        let long = format!(
+            "{{\"id\":\"big\",\"text\":\"{}\"}}\n{{\"id\":\"next\",\"text\":\"ok\"}}\n",
+            "x".repeat(10_000)
+        );
+        // A tiny buffer makes the long line span many fill_buf calls.
+        let source = std::io::BufReader::with_capacity(7, long.as_bytes());
+        let records: Vec<InputRecord> = JsonlReader::new(source, "f", fields())
+            .with_limit(1000)
+            .collect();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].id, "big");
+        assert_eq!(records[0].line, 1);
+        assert!(records[0]
+            .text
+            .as_ref()
+            .unwrap_err()
+            .contains("longer than"));
+        assert_eq!(records[1].id, "next");
+        assert_eq!(records[1].line, 2);
+        assert_eq!(records[1].text.as_deref(), Ok("ok"));
+    }
+
+    #[test]
+    fn a_line_exactly_at_the_limit_is_read() {
+        let line = b"{\"text\":\"abc\"}\n";
+        let source = std::io::BufReader::with_capacity(3, &line[..]);
+        let records: Vec<InputRecord> = JsonlReader::new(source, "f", fields())
+            .with_limit(line.len())
+            .collect();
+        assert_eq!(records[0].text.as_deref(), Ok("abc"));
+    }
+
+    #[test]
+    fn a_last_line_without_newline_is_read() {
+        let source = std::io::BufReader::new(&b"{\"text\":\"a\"}\n{\"text\":\"b\"}"[..]);
+        let texts: Vec<String> = JsonlReader::new(source, "f", fields())
+            .map(|r| r.text.unwrap())
+            .collect();
+        assert_eq!(texts, ["a", "b"]);
+    }
+
+    #[test]
+    fn an_overlarge_text_file_is_one_error() {
+        let r = read_text_limited(&b"0123456789"[..], "f", 4);
+        assert!(r.text.unwrap_err().contains("larger than"));
+        let r = read_text_limited(&b"0123"[..], "f", 4);
+        assert_eq!(r.text.as_deref(), Ok("0123"));
     }
 }

@@ -146,9 +146,15 @@ fn insert_unit_details(map: &mut Map<String, Value>, unit: &UnitPrediction) {
     }
     if unit.unit != Unit::Document {
         let speaker = unit.speaker.as_ref();
-        map.insert("speaker".into(), speaker.map_or(Value::Null, |s| Value::from(s.name.as_str())));
+        map.insert(
+            "speaker".into(),
+            speaker.map_or(Value::Null, |s| Value::from(s.name.as_str())),
+        );
         if let Some(s) = speaker {
-            map.insert("speaker_span".into(), serde_json::json!({"start": s.span.start, "end": s.span.end}));
+            map.insert(
+                "speaker_span".into(),
+                serde_json::json!({"start": s.span.start, "end": s.span.end}),
+            );
             if let Some(role) = &s.role {
                 map.insert("role".into(), Value::from(role.as_str()));
             }

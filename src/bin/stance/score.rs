@@ -46,8 +46,10 @@ fn parse_unit(s: &str) -> Result<Unit, String> {
 }
 
 /// Records scored together: large enough to keep every thread busy, small
-/// enough that memory stays bounded whatever the input size.
+/// enough that memory stays bounded whatever the input size. A batch ends at
+/// whichever limit comes first.
 const BATCH: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
 
 pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
     if let Some(p) = args.min_confidence {
@@ -80,14 +82,17 @@ pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
         if let Err(e) = result {
             return crate::write_failure(e);
         }
+        if crate::interrupt::requested() {
+            return Outcome::Interrupted;
+        }
     }
     if let Err(e) = writer.flush() {
         return crate::write_failure(e);
     }
     if errors > 0 {
-        eprintln!(
-            "stance: {errors} record(s) could not be scored; see the rows with an \"error\" field"
-        );
+        crate::print_error(&format!(
+            "{errors} record(s) could not be scored; see the rows with an \"error\" field"
+        ));
         Outcome::SomeFailed
     } else {
         Outcome::Ok
@@ -102,21 +107,26 @@ fn score_source(
     writer: &mut RowWriter<impl Write>,
     errors: &mut usize,
 ) -> std::io::Result<()> {
-    let name = source.unwrap_or("<stdin>");
+    let name = match source {
+        None | Some("-") => "<stdin>",
+        Some(path) => path,
+    };
     let format = args
         .input
         .unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
     let reader: Box<dyn std::io::Read> = match source {
-        None => Box::new(std::io::stdin().lock()),
+        None | Some("-") => Box::new(std::io::stdin().lock()),
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
                 *errors += 1;
-                return writer.write(&Row::Failed {
+                let _writing = crate::interrupt::writing();
+                writer.write(&Row::Failed {
                     id: name,
                     line: 0,
                     error: &format!("cannot open {path}: {e}"),
-                });
+                })?;
+                return writer.flush();
             }
         },
     };
@@ -142,16 +152,24 @@ fn score_source(
         )),
     };
     let mut batch: Vec<InputRecord> = Vec::with_capacity(BATCH);
+    let mut batch_bytes = 0usize;
     for record in records {
+        batch_bytes += record.text.as_ref().map_or(0, String::len);
         batch.push(record);
-        if batch.len() == BATCH {
+        if batch.len() == BATCH || batch_bytes >= BATCH_BYTES {
             write_batch(&batch, args, classifier, pool, writer, errors)?;
             batch.clear();
+            batch_bytes = 0;
+            if crate::interrupt::requested() {
+                return Ok(());
+            }
         }
     }
     write_batch(&batch, args, classifier, pool, writer, errors)
 }
 
+/// Score a batch, then write and flush its rows while holding the interrupt
+/// guard, so Ctrl-C ends the output after a whole batch, never inside a line.
 fn write_batch(
     batch: &[InputRecord],
     args: &ScoreArgs,
@@ -160,6 +178,9 @@ fn write_batch(
     writer: &mut RowWriter<impl Write>,
     errors: &mut usize,
 ) -> std::io::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
     let scored: Vec<Option<Vec<UnitPrediction>>> = pool.install(|| {
         batch
             .par_iter()
@@ -171,6 +192,7 @@ fn write_batch(
             })
             .collect()
     });
+    let _writing = crate::interrupt::writing();
     for (record, units) in batch.iter().zip(&scored) {
         match (&record.text, units) {
             (Err(reason), _) => {
@@ -197,5 +219,5 @@ fn write_batch(
             }
         }
     }
-    Ok(())
+    writer.flush()
 }

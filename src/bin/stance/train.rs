@@ -82,7 +82,6 @@ pub fn run(args: &TrainArgs) -> Outcome {
             polarity: !args.no_polarity,
             ..FeatureConfig::default()
         },
-        ..TrainConfig::default()
     };
     let command = std::iter::once("stance".to_string())
         .chain(std::env::args().skip(1))
