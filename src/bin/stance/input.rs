@@ -6,7 +6,7 @@
 //! place and go on.
 
 use serde_json::{Map, Value};
-use std::io::{BufRead, Read};
+use std::io::{BufRead, BufReader, Read};
 
 /// The largest record read: a longer JSON line, or a larger text file, becomes
 /// an error row instead of exhausting memory (scoring one unit needs about
@@ -31,6 +31,80 @@ impl InputFormat {
             InputFormat::Csv
         } else {
             InputFormat::Text
+        }
+    }
+}
+
+/// Where records come from and how to read them; shared by `score` and `summarize`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files to read; standard input when none is given (or for `-`).
+    pub files: Vec<String>,
+    /// Input format; by default from each file's extension (.jsonl/.ndjson, .csv, else text).
+    #[arg(long, value_enum)]
+    pub input: Option<InputFormat>,
+    /// JSON field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSON field holding the record id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// CSV column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_column: String,
+    /// CSV column holding the record id.
+    #[arg(long, default_value = "id")]
+    pub id_column: String,
+}
+
+impl InputArgs {
+    /// Each source in order: a path, or `None` for standard input.
+    pub fn sources(&self) -> Vec<Option<&str>> {
+        if self.files.is_empty() {
+            vec![None]
+        } else {
+            self.files.iter().map(|f| Some(f.as_str())).collect()
+        }
+    }
+
+    /// The records of one source. A file that cannot be opened yields one
+    /// failed record naming it, so the caller prints an error row in its place.
+    pub fn records(&self, source: Option<&str>) -> Box<dyn Iterator<Item = InputRecord>> {
+        let source = source.filter(|s| *s != "-");
+        let name = source.unwrap_or("<stdin>");
+        let format = self
+            .input
+            .unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
+        let reader: Box<dyn Read> = match source {
+            None => Box::new(std::io::stdin().lock()),
+            Some(path) => match std::fs::File::open(path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    let reason = format!("cannot open {path}: {e}");
+                    return Box::new(std::iter::once(InputRecord::failed(
+                        name.to_string(),
+                        0,
+                        reason,
+                    )));
+                }
+            },
+        };
+        let fields = |text: &str, id: &str| Fields {
+            text: text.to_string(),
+            id: id.to_string(),
+        };
+        match format {
+            InputFormat::Text => Box::new(std::iter::once(read_text(reader, name))),
+            InputFormat::Jsonl => Box::new(JsonlReader::new(
+                BufReader::with_capacity(1 << 16, reader),
+                name,
+                fields(&self.text_field, &self.id_field),
+            )),
+            InputFormat::Csv => Box::new(CsvReader::new(
+                BufReader::with_capacity(1 << 16, reader),
+                name,
+                fields(&self.text_column, &self.id_column),
+            )),
         }
     }
 }

@@ -1,32 +1,17 @@
 //! `stance score`: label every unit of every record, streaming, in input order.
 
-use crate::input::{read_text, CsvReader, Fields, InputFormat, InputRecord, JsonlReader};
+use crate::input::{InputArgs, InputRecord};
 use crate::output::{OutputFormat, Row, RowWriter};
 use crate::Outcome;
 use rayon::prelude::*;
 use stance::document::{Unit, UnitPrediction};
 use stance::Classifier;
-use std::io::{BufReader, Write};
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
-    /// Files to score; standard input when none is given.
-    pub files: Vec<String>,
-    /// Input format; by default from each file's extension (.jsonl/.ndjson, .csv, else text).
-    #[arg(long, value_enum)]
-    pub input: Option<InputFormat>,
-    /// JSON field holding the text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// JSON field holding the record id.
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// CSV column holding the text.
-    #[arg(long, default_value = "text")]
-    pub text_column: String,
-    /// CSV column holding the record id.
-    #[arg(long, default_value = "id")]
-    pub id_column: String,
+    #[command(flatten)]
+    pub source: InputArgs,
     /// What each output row labels: document, paragraph, sentence or quote.
     #[arg(long, default_value = "paragraph", value_parser = parse_unit)]
     pub unit: Unit,
@@ -72,12 +57,7 @@ pub fn run(args: &ScoreArgs, classifier: &Classifier) -> Outcome {
         args.output,
     );
     let mut errors = 0usize;
-    let sources: Vec<Option<&str>> = if args.files.is_empty() {
-        vec![None]
-    } else {
-        args.files.iter().map(|f| Some(f.as_str())).collect()
-    };
-    for source in sources {
+    for source in args.source.sources() {
         let result = score_source(source, args, classifier, &pool, &mut writer, &mut errors);
         if let Err(e) = result {
             return crate::write_failure(e);
@@ -107,50 +87,7 @@ fn score_source(
     writer: &mut RowWriter<impl Write>,
     errors: &mut usize,
 ) -> std::io::Result<()> {
-    let name = match source {
-        None | Some("-") => "<stdin>",
-        Some(path) => path,
-    };
-    let format = args
-        .input
-        .unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
-    let reader: Box<dyn std::io::Read> = match source {
-        None | Some("-") => Box::new(std::io::stdin().lock()),
-        Some(path) => match std::fs::File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                *errors += 1;
-                let _writing = crate::interrupt::writing();
-                writer.write(&Row::Failed {
-                    id: name,
-                    line: 0,
-                    error: &format!("cannot open {path}: {e}"),
-                })?;
-                return writer.flush();
-            }
-        },
-    };
-    let json_fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-    };
-    let csv_fields = Fields {
-        text: args.text_column.clone(),
-        id: args.id_column.clone(),
-    };
-    let records: Box<dyn Iterator<Item = InputRecord>> = match format {
-        InputFormat::Text => Box::new(std::iter::once(read_text(reader, name))),
-        InputFormat::Jsonl => Box::new(JsonlReader::new(
-            BufReader::with_capacity(1 << 16, reader),
-            name,
-            json_fields,
-        )),
-        InputFormat::Csv => Box::new(CsvReader::new(
-            BufReader::with_capacity(1 << 16, reader),
-            name,
-            csv_fields,
-        )),
-    };
+    let records = args.source.records(source);
     let mut batch: Vec<InputRecord> = Vec::with_capacity(BATCH);
     let mut batch_bytes = 0usize;
     for record in records {

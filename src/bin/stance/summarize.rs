@@ -1,33 +1,18 @@
 //! `stance summarize`: one JSON line per document with its label counts,
 //! tone, strongest units, speakers and tone trajectory.
 
-use crate::input::{read_text, CsvReader, Fields, InputFormat, InputRecord, JsonlReader};
+use crate::input::{InputArgs, InputRecord};
 use crate::Outcome;
 use rayon::prelude::*;
 use serde::Serialize;
 use stance::summary::{summarize, DocumentSummary};
 use stance::Classifier;
-use std::io::{BufReader, Write};
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct SummarizeArgs {
-    /// Files to summarise; standard input when none is given.
-    pub files: Vec<String>,
-    /// Input format; by default from each file's extension (.jsonl/.ndjson, .csv, else text).
-    #[arg(long, value_enum)]
-    pub input: Option<InputFormat>,
-    /// JSON field holding the text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// JSON field holding the record id.
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// CSV column holding the text.
-    #[arg(long, default_value = "text")]
-    pub text_column: String,
-    /// CSV column holding the record id.
-    #[arg(long, default_value = "id")]
-    pub id_column: String,
+    #[command(flatten)]
+    pub source: InputArgs,
 }
 
 /// Documents summarised together: enough to keep every core busy on
@@ -56,12 +41,7 @@ pub fn run(args: &SummarizeArgs, classifier: &Classifier) -> Outcome {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut errors = 0usize;
-    let sources: Vec<Option<&str>> = if args.files.is_empty() {
-        vec![None]
-    } else {
-        args.files.iter().map(|f| Some(f.as_str())).collect()
-    };
-    for source in sources {
+    for source in args.source.sources() {
         if let Err(e) = summarize_source(source, args, classifier, &mut out, &mut errors) {
             return crate::write_failure(e);
         }
@@ -79,49 +59,6 @@ pub fn run(args: &SummarizeArgs, classifier: &Classifier) -> Outcome {
     }
 }
 
-/// The records of one file (or stdin), read the way `score` reads them.
-fn records(source: Option<&str>, args: &SummarizeArgs) -> Box<dyn Iterator<Item = InputRecord>> {
-    let name = source.unwrap_or("<stdin>").to_string();
-    let format = args
-        .input
-        .unwrap_or_else(|| source.map_or(InputFormat::Text, InputFormat::from_path));
-    let reader: Box<dyn std::io::Read> = match source {
-        None => Box::new(std::io::stdin().lock()),
-        Some(path) => match std::fs::File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => return Box::new(std::iter::once(open_failure(&name, &e))),
-        },
-    };
-    let fields = |text: &str, id: &str| Fields {
-        text: text.to_string(),
-        id: id.to_string(),
-    };
-    match format {
-        InputFormat::Text => Box::new(std::iter::once(read_text(reader, &name))),
-        InputFormat::Jsonl => Box::new(JsonlReader::new(
-            BufReader::new(reader),
-            &name,
-            fields(&args.text_field, &args.id_field),
-        )),
-        InputFormat::Csv => Box::new(CsvReader::new(
-            BufReader::new(reader),
-            &name,
-            fields(&args.text_column, &args.id_column),
-        )),
-    }
-}
-
-/// `InputRecord::failed` is private to the reader module, so build the same record here.
-fn open_failure(name: &str, e: &std::io::Error) -> InputRecord {
-    InputRecord {
-        id: name.to_string(),
-        line: 0,
-        text: Err(format!("cannot open {name}: {e}")),
-        extra: serde_json::Map::new(),
-        warning: None,
-    }
-}
-
 fn summarize_source(
     source: Option<&str>,
     args: &SummarizeArgs,
@@ -130,7 +67,7 @@ fn summarize_source(
     errors: &mut usize,
 ) -> std::io::Result<()> {
     let mut batch: Vec<InputRecord> = Vec::with_capacity(BATCH);
-    for record in records(source, args) {
+    for record in args.source.records(source) {
         batch.push(record);
         if batch.len() == BATCH {
             write_batch(&batch, classifier, out, errors)?;
