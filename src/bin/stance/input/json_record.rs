@@ -12,13 +12,6 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Value};
 use std::fmt;
 
-/// A line parsed as JSON: an object with its two named fields taken out, or
-/// some other JSON value.
-pub enum Parsed {
-    Object(Record),
-    NotAnObject,
-}
-
 /// The text and id fields (when present) and the other fields.
 pub struct Record {
     pub text: Option<Value>,
@@ -26,8 +19,10 @@ pub struct Record {
     pub extra: Map<String, Value>,
 }
 
-/// Parse `line` (one complete JSON value, nothing after it but whitespace).
-pub fn parse(line: &str, text_field: &str, id_field: &str) -> serde_json::Result<Parsed> {
+/// Parse `line` (one complete JSON value, nothing after it but whitespace):
+/// the object with its two named fields taken out, or `None` for any other
+/// JSON value.
+pub fn parse(line: &str, text_field: &str, id_field: &str) -> serde_json::Result<Option<Record>> {
     let mut de = serde_json::Deserializer::from_str(line);
     let parsed = LineSeed {
         text_field,
@@ -51,21 +46,24 @@ enum Slot {
 }
 
 impl<'de> DeserializeSeed<'de> for LineSeed<'_> {
-    type Value = Parsed;
+    type Value = Option<Record>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Parsed, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<Record>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for LineSeed<'_> {
-    type Value = Parsed;
+    type Value = Option<Record>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Record>, A::Error> {
         let mut text = None;
         let mut id = None;
         let mut extra = Map::new();
@@ -94,37 +92,37 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
         if !extra.is_empty() && (text_at.is_some() || id_at.is_some()) {
             extra = reorder_like_removal(extra, text_at, id_at);
         }
-        Ok(Parsed::Object(Record { text, id, extra }))
+        Ok(Some(Record { text, id, extra }))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Parsed, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Record>, A::Error> {
         // Read every element as a `Value` would be, so errors inside stay the same.
         while seq.next_element::<Value>()?.is_some() {}
-        Ok(Parsed::NotAnObject)
+        Ok(None)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Parsed, E> {
-        Ok(Parsed::NotAnObject)
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Record>, E> {
+        Ok(None)
     }
 }
 
@@ -218,8 +216,8 @@ mod tests {
         id: &str,
     ) -> Result<Option<(String, String, String)>, String> {
         match parse(line, text, id).map_err(|e| e.to_string())? {
-            Parsed::NotAnObject => Ok(None),
-            Parsed::Object(r) => Ok(Some((
+            None => Ok(None),
+            Some(r) => Ok(Some((
                 format!("{:?}", r.text),
                 format!("{:?}", r.id),
                 Value::Object(r.extra).to_string(),

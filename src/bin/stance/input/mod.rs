@@ -7,7 +7,6 @@
 
 mod json_record;
 
-use json_record::Parsed;
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
 
@@ -249,8 +248,8 @@ impl<R: BufRead> JsonlReader<R> {
         };
         let body = body.trim_end_matches(['\r', '\n']);
         let record = match json_record::parse(body, &self.fields.text, &self.fields.id) {
-            Ok(Parsed::Object(record)) => record,
-            Ok(Parsed::NotAnObject) => {
+            Ok(Some(record)) => record,
+            Ok(None) => {
                 return InputRecord::failed(
                     self.fallback_id(),
                     self.line,

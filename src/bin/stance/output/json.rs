@@ -301,7 +301,7 @@ mod tests {
             &["role", "source", "speaker_span", "fragment", "boilerplate"],
             &["zeta", "alpha", "error", "line", "warning", "text"],
             &["kind", "speaker"],
-            &HOSTILE[..],
+            HOSTILE,
         ]
         .iter()
         .enumerate()
