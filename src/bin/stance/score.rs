@@ -4,7 +4,7 @@
 //! scores and writes each batch in turn. With more, three stages overlap: this
 //! thread reads and parses batches, a scoring thread labels each batch on the
 //! worker pool, and a writing thread formats and prints the rows. Bounded
-//! channels between the stages keep at most a few batches in memory and hand
+//! channels between the stages keep at most three batches in memory and hand
 //! batches on in order, so the output is the same for any number of threads.
 
 use crate::input::{InputArgs, InputRecord};
@@ -44,9 +44,10 @@ fn parse_unit(s: &str) -> Result<Unit, String> {
 const BATCH: usize = 512;
 const BATCH_BYTES: usize = 4 << 20;
 
-/// Batches waiting between two stages. With the one each stage holds, at
-/// most five batches are in memory at once.
-const QUEUED: usize = 1;
+/// Batches waiting between two stages: none, each is handed over directly
+/// (scoring is by far the slowest stage, so the others are ready when it
+/// is). With the one each stage holds, at most three batches are in memory.
+const QUEUED: usize = 0;
 
 /// A batch of records with, for each, its units (`None` for a record that
 /// could not be read).
