@@ -1,17 +1,27 @@
 //! Throughput of the scoring path, in bytes of text per second.
 //!
-//!     cargo bench --bench throughput            # all groups, about a minute
+//!     cargo bench --bench throughput            # all groups, about two minutes
 //!     cargo bench --bench throughput -- units   # one group
 //!
 //! The texts are generated here from our own word lists (a fixed seed), so the
 //! figures do not depend on any data outside this repository: news-like
 //! sentences and articles, plus inputs chosen to be pathological for a
 //! tokenizer or segmenter (an emoji flood, one 1 MB paragraph, 10,000
-//! one-word lines).
+//! one-word lines), each scored as every unit. The `cli_io` group measures the
+//! command's own reading of JSON Lines and writing of rows (the modules are
+//! compiled in from `src/bin/stance/`), the stages around scoring.
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use stance::{featurize, Classifier, FeatureConfig, Model, Unit};
 use std::time::Duration;
+
+// Their unit tests come along but do not run here (no test harness).
+#[path = "../src/bin/stance/input/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod input;
+#[path = "../src/bin/stance/output/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod output;
 
 /// A small deterministic generator (xorshift64*): no `rand` dependency, same texts every run.
 struct Rng(u64);
@@ -220,18 +230,75 @@ fn bench_pathological(c: &mut Criterion) {
         .collect();
 
     let mut group = c.benchmark_group("pathological");
-    let cases: [(&str, &str, Unit); 6] = [
-        ("emoji_document", &emoji, Unit::Document),
-        ("emoji_paragraph", &emoji, Unit::Paragraph),
-        ("1mb_paragraph_document", &huge, Unit::Document),
-        ("1mb_paragraph_paragraph", &huge, Unit::Paragraph),
-        ("one_word_lines_paragraph", &lines, Unit::Paragraph),
-        ("one_word_lines_sentence", &lines, Unit::Sentence),
+    let inputs: [(&str, &str); 3] = [
+        ("emoji", &emoji),
+        ("1mb_paragraph", &huge),
+        ("one_word_lines", &lines),
     ];
-    for (name, text, unit) in cases {
+    for (name, text) in inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| black_box(classifier.classify_document(text, unit)))
+        for unit in Unit::ALL {
+            group.bench_function(format!("{name}_{}", unit.as_str()), |b| {
+                b.iter(|| black_box(classifier.classify_document(text, unit)))
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The command's stages around scoring: parsing JSON Lines records, and
+/// formatting scored rows as JSON Lines and CSV. Throughput is bytes of text.
+fn bench_cli_io(c: &mut Criterion) {
+    let texts = sentences(5, 1_000_000);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut jsonl = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let line = serde_json::json!({"id": format!("r{i}"), "text": t});
+        jsonl.extend_from_slice(line.to_string().as_bytes());
+        jsonl.push(b'\n');
+    }
+    let fields = || input::Fields {
+        text: "text".into(),
+        id: "id".into(),
+    };
+    let mut group = c.benchmark_group("cli_io");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("read_jsonl", |b| {
+        b.iter(|| {
+            input::JsonlReader::new(&jsonl[..], "bench", fields())
+                .map(|r| r.text.map_or(0, |t| t.len()))
+                .sum::<usize>()
+        })
+    });
+    let classifier = Classifier::bundled().expect("the embedded model loads");
+    let records: Vec<input::InputRecord> =
+        input::JsonlReader::new(&jsonl[..], "bench", fields()).collect();
+    let scored: Vec<Vec<stance::UnitPrediction>> = records
+        .iter()
+        .map(|r| {
+            let text = r.text.as_deref().unwrap_or("");
+            classifier.classify_document(text, Unit::Document)
+        })
+        .collect();
+    for format in [output::OutputFormat::Jsonl, output::OutputFormat::Csv] {
+        group.bench_function(format!("write_{format:?}").to_lowercase(), |b| {
+            b.iter(|| {
+                let mut writer = output::RowWriter::new(std::io::sink(), format);
+                for (record, units) in records.iter().zip(&scored) {
+                    for unit in units {
+                        writer
+                            .write(&output::Row::Scored {
+                                id: &record.id,
+                                unit,
+                                abstain: false,
+                                warning: None,
+                                extra: &record.extra,
+                            })
+                            .expect("a sink takes any write");
+                    }
+                }
+                writer.flush().expect("a sink takes any write");
+            })
         });
     }
     group.finish();
@@ -260,6 +327,6 @@ fn bench_startup(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_startup, bench_featurize, bench_classify, bench_units, bench_pathological
+    targets = bench_startup, bench_featurize, bench_classify, bench_units, bench_pathological, bench_cli_io
 }
 criterion_main!(benches);

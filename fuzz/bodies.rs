@@ -4,7 +4,7 @@
 //! invariants of issue 5: spans inside the text on char boundaries, scores
 //! summing to 1, one record (or error) per non-blank JSONL line.
 //!
-//! The includer must also include `src/bin/stance/input.rs` as `crate::input`
+//! The includer must also include `src/bin/stance/input/mod.rs` as `crate::input`
 //! (the CLI's reader, which is not part of the library).
 
 use crate::input::{CsvReader, Fields, JsonlReader};

@@ -80,36 +80,38 @@ impl Classifier {
     /// paragraph units always yield at least one row (an empty text is one
     /// empty unit), so every record gives a row.
     pub fn classify_document(&self, text: &str, unit: Unit) -> Vec<UnitPrediction> {
-        let pieces = match unit {
-            Unit::Document => vec![plain(Span::new(0, text.len()))],
-            _ => pieces(text, unit),
-        };
-        let pieces = if pieces.is_empty() && unit != Unit::Quote {
-            vec![plain(Span::new(0, text.len()))]
-        } else {
-            pieces
-        };
+        let whole = || plain(Span::new(0, text.len()));
+        if unit == Unit::Document {
+            // The common case of one unit per record: no segmentation, no piece list.
+            return vec![self.label_piece(text, unit, 0, whole())];
+        }
+        let mut pieces = pieces(text, unit);
+        if pieces.is_empty() && unit != Unit::Quote {
+            pieces.push(whole());
+        }
         pieces
             .into_iter()
             .enumerate()
-            .map(|(index, piece)| {
-                let mut prediction = if piece.boilerplate {
-                    Prediction::from_scores(Scores([0.0, 0.0, 1.0]), piece.span)
-                } else {
-                    self.classify(piece.span.slice(text))
-                };
-                prediction.span = piece.span;
-                UnitPrediction {
-                    unit,
-                    index,
-                    prediction,
-                    headline: piece.headline,
-                    boilerplate: piece.boilerplate,
-                    fragment: piece.fragment,
-                    speaker: piece.speaker,
-                }
-            })
+            .map(|(index, piece)| self.label_piece(text, unit, index, piece))
             .collect()
+    }
+
+    fn label_piece(&self, text: &str, unit: Unit, index: usize, piece: Piece) -> UnitPrediction {
+        let mut prediction = if piece.boilerplate {
+            Prediction::from_scores(Scores([0.0, 0.0, 1.0]), piece.span)
+        } else {
+            self.classify(piece.span.slice(text))
+        };
+        prediction.span = piece.span;
+        UnitPrediction {
+            unit,
+            index,
+            prediction,
+            headline: piece.headline,
+            boilerplate: piece.boilerplate,
+            fragment: piece.fragment,
+            speaker: piece.speaker,
+        }
     }
 }
 

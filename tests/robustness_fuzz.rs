@@ -9,7 +9,7 @@
 //!
 //!       STANCE_FUZZ_SECS=120 cargo test --release --test robustness_fuzz -- --ignored --nocapture
 
-#[path = "../src/bin/stance/input.rs"]
+#[path = "../src/bin/stance/input/mod.rs"]
 #[allow(dead_code)]
 mod input;
 

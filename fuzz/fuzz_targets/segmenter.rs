@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../src/bin/stance/input.rs"]
+#[path = "../../src/bin/stance/input/mod.rs"]
 #[allow(dead_code)]
 mod input;
 

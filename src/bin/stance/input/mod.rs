@@ -5,6 +5,8 @@
 //! record carrying its error, so the caller can print an error row in its
 //! place and go on.
 
+mod json_record;
+
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
 
@@ -12,6 +14,9 @@ use std::io::{BufRead, BufReader, Read};
 /// an error row instead of exhausting memory (scoring one unit needs about
 /// 20 bytes of working memory per byte of text).
 pub const MAX_RECORD_BYTES: usize = 256 << 20;
+
+/// The JSON Lines reader keeps its line buffer between lines up to this size.
+const KEEP_LINE_BUFFER: usize = 1 << 20;
 
 /// How to read the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -141,6 +146,9 @@ impl InputRecord {
     }
 }
 
+/// The warning on a record whose invalid UTF-8 was replaced.
+const LOSSY_WARNING: &str = "invalid UTF-8 replaced with U+FFFD before scoring";
+
 /// Bytes to text; invalid UTF-8 is replaced (U+FFFD) and reported.
 fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
     match String::from_utf8(bytes) {
@@ -148,10 +156,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
         Err(e) => {
             let bytes = e.into_bytes();
             let lossy = String::from_utf8_lossy(&bytes).into_owned();
-            (
-                lossy,
-                Some("invalid UTF-8 replaced with U+FFFD before scoring".to_string()),
-            )
+            (lossy, Some(LOSSY_WARNING.to_string()))
         }
     }
 }
@@ -223,37 +228,45 @@ impl<R: BufRead> JsonlReader<R> {
     /// The id of a record whose line cannot be parsed: the id field's string
     /// value when it can still be found in the bytes, else `<file>:<line>`.
     fn salvaged_id(&self, bytes: &[u8]) -> String {
-        salvage_id(bytes, &self.fields.id).unwrap_or_else(|| format!("{}:{}", self.name, self.line))
+        salvage_id(bytes, &self.fields.id).unwrap_or_else(|| self.fallback_id())
     }
 
-    fn parse(&self, bytes: Vec<u8>) -> InputRecord {
-        let fallback_id = format!("{}:{}", self.name, self.line);
-        let (text, warning) = decode(bytes);
-        let body = if self.line == 1 {
-            strip_bom(&text)
-        } else {
-            &text
+    /// The record on the line now in `self.buf`.
+    fn parse(&self) -> InputRecord {
+        let lossy;
+        let (text, warning) = match std::str::from_utf8(&self.buf) {
+            Ok(text) => (text, None),
+            Err(_) => {
+                lossy = String::from_utf8_lossy(&self.buf);
+                (&*lossy, Some(LOSSY_WARNING.to_string()))
+            }
         };
-        let value: Value = match serde_json::from_str(body.trim_end_matches(['\r', '\n'])) {
-            Ok(v) => v,
+        let body = if self.line == 1 {
+            strip_bom(text)
+        } else {
+            text
+        };
+        let body = body.trim_end_matches(['\r', '\n']);
+        let record = match json_record::parse(body, &self.fields.text, &self.fields.id) {
+            Ok(Some(record)) => record,
+            Ok(None) => {
+                return InputRecord::failed(
+                    self.fallback_id(),
+                    self.line,
+                    "JSON value is not an object".to_string(),
+                );
+            }
             Err(e) => {
                 let id = self.salvaged_id(body.as_bytes());
                 return InputRecord::failed(id, self.line, format!("malformed JSON: {e}"));
             }
         };
-        let Value::Object(mut object) = value else {
-            return InputRecord::failed(
-                fallback_id,
-                self.line,
-                "JSON value is not an object".to_string(),
-            );
-        };
-        let id = match object.get(&self.fields.id) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Null) | None => fallback_id,
+        let id = match record.id {
+            Some(Value::String(s)) => s,
+            Some(Value::Null) | None => self.fallback_id(),
             Some(other) => other.to_string(),
         };
-        let text = match object.remove(&self.fields.text) {
+        let text = match record.text {
             Some(Value::String(s)) => Ok(s),
             Some(other) => Err(format!(
                 "field {:?} is not a string but {}",
@@ -262,14 +275,18 @@ impl<R: BufRead> JsonlReader<R> {
             )),
             None => Err(format!("missing text field {:?}", self.fields.text)),
         };
-        object.remove(&self.fields.id);
         InputRecord {
             id,
             line: self.line,
             text,
-            extra: object,
+            extra: record.extra,
             warning,
         }
+    }
+
+    /// `<file>:<line>`, the id of a record that has none.
+    fn fallback_id(&self) -> String {
+        format!("{}:{}", self.name, self.line)
     }
 }
 
@@ -312,8 +329,12 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     if blank {
                         continue;
                     }
-                    let bytes = std::mem::take(&mut self.buf);
-                    return Some(self.parse(bytes));
+                    let record = self.parse();
+                    // The line buffer is reused, but not at the size of a rare huge line.
+                    if self.buf.capacity() > KEEP_LINE_BUFFER {
+                        self.buf = Vec::new();
+                    }
+                    return Some(record);
                 }
                 Err(e) => {
                     self.done = true;
@@ -535,8 +556,7 @@ impl<R: Read> Iterator for CsvReader<R> {
                         extra.insert(name.clone(), Value::String(cell(i)));
                     }
                 }
-                let warning =
-                    lossy.then(|| "invalid UTF-8 replaced with U+FFFD before scoring".to_string());
+                let warning = lossy.then(|| LOSSY_WARNING.to_string());
                 Some(InputRecord {
                     id,
                     line,
