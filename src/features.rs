@@ -13,6 +13,7 @@
 
 use crate::hash::{fnv1a, Fnv};
 use crate::lexicon::{lexicon_digest, CueTable};
+use crate::reversal::{reverses_what_follows, reverses_what_precedes};
 use crate::text::span::Span;
 use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
@@ -32,6 +33,10 @@ pub struct FeatureConfig {
     pub polarity: bool,
     /// How many words after a negator stay negated (a clause break ends the scope sooner).
     pub negation_window: usize,
+    /// Reversal verbs ("halted the campaign", "the truce collapsed") scope like
+    /// negators; see [`crate::reversal`]. Off in models trained before it existed.
+    #[serde(default)]
+    pub reversal: bool,
 }
 
 impl Default for FeatureConfig {
@@ -42,6 +47,7 @@ impl Default for FeatureConfig {
             cues: true,
             polarity: true,
             negation_window: 4,
+            reversal: true,
         }
     }
 }
@@ -50,10 +56,14 @@ impl FeatureConfig {
     /// Identity of the featurizer: version, configuration and lexicon contents.
     /// A model trained under one fingerprint must not score under another.
     pub fn fingerprint(&self) -> String {
-        let config = format!(
+        let mut config = format!(
             "{}|{}|{}|{}",
             self.unigrams, self.bigrams, self.cues, self.negation_window
         );
+        // Appended only when on, so models trained before reversal keep their fingerprint.
+        if self.reversal {
+            config.push_str("|reversal");
+        }
         let digest = fnv1a(config.as_bytes()) ^ lexicon_digest();
         format!("{FEATURIZER_VERSION}:{digest:016x}")
     }
@@ -128,7 +138,7 @@ pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64
 
 /// The one feature stream, in text order, behind both [`featurize`] and [`featurize_hashed`].
 fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
-    let words = words_with_scope(text, config.negation_window);
+    let words = words_with_scope(text, config.negation_window, config.reversal);
     for (i, word) in words.words.iter().enumerate() {
         if config.unigrams {
             let prefix = if word.negated { "w:!" } else { "w:" };
@@ -163,13 +173,17 @@ fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
                 .get(i + len - 1)
                 .map_or(word.span.end, |w| w.span.end);
             let span = Span::new(word.span.start, end);
-            let prefix = if word.negated { "c:!" } else { "c:" };
+            let negated = word.negated
+                || (config.reversal
+                    && leans_de_escalatory(category)
+                    && reversed_later_in_clause(words, &stems, i + len));
+            let prefix = if negated { "c:!" } else { "c:" };
             sink.feature(&[prefix, category], span);
             if !config.polarity {
                 continue;
             }
             if let Some(direction) = polarity(category) {
-                let vote = match (direction, word.negated) {
+                let vote = match (direction, negated) {
                     (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => "p:esc",
                     _ => "p:de",
                 };
@@ -181,6 +195,25 @@ fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
     if let Some((vote, span)) = last_vote {
         sink.feature(&[vote, "_last"], span);
     }
+}
+
+/// Whether a reversing verb ("collapsed", "stalled") comes within a few words
+/// after `from`, before the clause ends: "the ceasefire in Idlib collapsed".
+fn reversed_later_in_clause(words: &Words, stems: &[&str], from: usize) -> bool {
+    const REACH: usize = 4;
+    for (j, stem) in stems.iter().enumerate().skip(from).take(REACH) {
+        if words.words[j].clause_start {
+            return false;
+        }
+        if reverses_what_precedes(stem) {
+            return true;
+        }
+    }
+    false
+}
+
+fn leans_de_escalatory(category: &str) -> bool {
+    matches!(polarity(category), Some(Direction::DeEscalatory))
 }
 
 enum Direction {
@@ -207,7 +240,7 @@ fn polarity(category: &str) -> Option<Direction> {
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
 /// break or "but" comes first. The negator itself is not negated.
-fn words_with_scope(text: &str, window: usize) -> Words {
+fn words_with_scope(text: &str, window: usize, reversal: bool) -> Words {
     let mut out = Words {
         stems: String::with_capacity(text.len()),
         words: Vec::new(),
@@ -232,7 +265,7 @@ fn words_with_scope(text: &str, window: usize) -> Words {
             Some(needed) if needed == stem => true,
             _ => {
                 pending = negator_needing(stem);
-                is_negator(stem)
+                is_negator(stem) || (reversal && reverses_what_follows(stem))
             }
         };
         if stem == "but" {
