@@ -13,7 +13,7 @@
 
 use crate::hash::{fnv1a, Fnv};
 use crate::lexicon::{lexicon_digest, CueTable};
-use crate::reversal::{reverses_what_follows, reverses_what_precedes};
+use crate::reversal::{reverses_what_follows, reverses_what_precedes, subsides_what_precedes};
 use crate::text::span::Span;
 use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
@@ -174,9 +174,7 @@ fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
                 .map_or(word.span.end, |w| w.span.end);
             let span = Span::new(word.span.start, end);
             let negated = word.negated
-                || (config.reversal
-                    && leans_de_escalatory(category)
-                    && reversed_later_in_clause(words, &stems, i + len));
+                || (config.reversal && reversed_later_in_clause(words, &stems, i + len, category));
             let prefix = if negated { "c:!" } else { "c:" };
             sink.feature(&[prefix, category], span);
             if !config.polarity {
@@ -197,23 +195,25 @@ fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
     }
 }
 
-/// Whether a reversing verb ("collapsed", "stalled") comes within a few words
-/// after `from`, before the clause ends: "the ceasefire in Idlib collapsed".
-fn reversed_later_in_clause(words: &Words, stems: &[&str], from: usize) -> bool {
+/// Whether a verb that turns `category` around comes within a few words after
+/// `from`, before the clause ends: "the ceasefire in Idlib collapsed" for a
+/// de-escalatory cue, "tensions along the border eased" for an escalatory one.
+fn reversed_later_in_clause(words: &Words, stems: &[&str], from: usize, category: &str) -> bool {
     const REACH: usize = 4;
+    let reverses: fn(&str) -> bool = match polarity(category) {
+        Some(Direction::DeEscalatory) => reverses_what_precedes,
+        Some(Direction::Escalatory) => subsides_what_precedes,
+        None => return false,
+    };
     for (j, stem) in stems.iter().enumerate().skip(from).take(REACH) {
         if words.words[j].clause_start {
             return false;
         }
-        if reverses_what_precedes(stem) {
+        if reverses(stem) {
             return true;
         }
     }
     false
-}
-
-fn leans_de_escalatory(category: &str) -> bool {
-    matches!(polarity(category), Some(Direction::DeEscalatory))
 }
 
 enum Direction {

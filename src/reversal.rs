@@ -10,7 +10,9 @@
 //! agreements.
 //!
 //! Some verbs reverse what comes before them instead: "the truce collapsed",
-//! "talks stalled". Those follow a de-escalatory cue in the same clause.
+//! "talks stalled" turn a de-escalatory cue around, and "tensions eased",
+//! "fears of war receded" an escalatory one. Those follow the cue in the same
+//! clause.
 
 /// Stems (Snowball English) of verbs that reverse the words after them.
 pub fn reverses_what_follows(stem: &str) -> bool {
@@ -27,6 +29,26 @@ pub fn reverses_what_follows(stem: &str) -> bool {
             | "snub" | "shun"
             // keeping something from happening
             | "avert" | "prevent" | "avoid" | "defus"
+    )
+}
+
+/// Stems of verbs that reverse an escalatory cue before them in the clause:
+/// "tensions eased", "fears of a wider war receded", "the fighting subsided".
+pub fn subsides_what_precedes(stem: &str) -> bool {
+    matches!(
+        stem,
+        "eas"
+            | "reced"
+            | "subsid"
+            | "abat"
+            | "calm"
+            | "cool"
+            | "dissip"
+            | "wane"
+            | "defus"
+            | "lull"
+            | "quieten"
+            | "quiet"
     )
 }
 
