@@ -355,6 +355,38 @@ mod tests {
     }
 
     #[test]
+    fn reversal_verbs_turn_the_cue_they_act_on() {
+        // Before the cue: "halted" scopes what follows like a negator.
+        let got = names("The coalition halted its air strikes over Yemen.");
+        assert!(got.contains(&"c:!force".to_string()), "{got:?}");
+        assert!(got.contains(&"p:de".to_string()), "{got:?}");
+        // After the cue, in the same clause: a collapse turns a de-escalatory cue...
+        let got = names("The truce in the north collapsed.");
+        assert!(got.contains(&"c:!ceasefire".to_string()), "{got:?}");
+        assert!(got.contains(&"p:esc".to_string()), "{got:?}");
+        // ...and subsiding turns an escalatory one.
+        let got = names("Tensions along the border eased.");
+        assert!(got.contains(&"c:!tension".to_string()), "{got:?}");
+        // A clause break stops the reach.
+        let got = names("The truce held, and the talks collapsed.");
+        assert!(got.contains(&"c:ceasefire".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn reversal_can_be_switched_off() {
+        let config = FeatureConfig {
+            reversal: false,
+            ..FeatureConfig::default()
+        };
+        let mut got = Vec::new();
+        featurize("The truce collapsed.", &config, |n, _| {
+            got.push(n.to_string())
+        });
+        assert!(got.contains(&"c:ceasefire".to_string()), "{got:?}");
+        assert_ne!(config.fingerprint(), FeatureConfig::default().fingerprint());
+    }
+
+    #[test]
     fn hashed_stream_is_the_hash_of_the_named_stream() {
         let config = FeatureConfig::default();
         for text in [
