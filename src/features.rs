@@ -13,7 +13,9 @@
 
 use crate::hash::{fnv1a, Fnv};
 use crate::lexicon::{lexicon_digest, CueTable};
-use crate::reversal::{reverses_what_follows, reverses_what_precedes, subsides_what_precedes};
+use crate::reversal::{
+    reverser_needing, reverses_what_follows, reverses_what_precedes, subsides_what_precedes,
+};
 use crate::text::span::Span;
 use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
@@ -264,7 +266,8 @@ fn words_with_scope(text: &str, window: usize, reversal: bool) -> Words {
         let opens = match pending.take() {
             Some(needed) if needed == stem => true,
             _ => {
-                pending = negator_needing(stem);
+                pending = negator_needing(stem)
+                    .or_else(|| reversal.then(|| reverser_needing(stem)).flatten());
                 is_negator(stem) || (reversal && reverses_what_follows(stem))
             }
         };
@@ -370,6 +373,9 @@ mod tests {
         // A clause break stops the reach.
         let got = names("The truce held, and the talks collapsed.");
         assert!(got.contains(&"c:ceasefire".to_string()), "{got:?}");
+        // A verb with its particle: "called off".
+        let got = names("Organisers called off the march on parliament.");
+        assert!(got.contains(&"w:!march".to_string()), "{got:?}");
     }
 
     #[test]

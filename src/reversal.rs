@@ -32,6 +32,18 @@ pub fn reverses_what_follows(stem: &str) -> bool {
     )
 }
 
+/// Verbs that reverse what follows only with their particle: "called off the
+/// march", "tore up the deal", "wound down the operation". Returns the particle.
+pub fn reverser_needing(stem: &str) -> Option<&'static str> {
+    match stem {
+        "call" => Some("off"),
+        "tear" | "tore" => Some("up"),
+        "wind" | "scale" | "stand" => Some("down"),
+        "back" => Some("away"),
+        _ => None,
+    }
+}
+
 /// Stems of verbs that reverse an escalatory cue before them in the clause:
 /// "tensions eased", "fears of a wider war receded", "the fighting subsided".
 pub fn subsides_what_precedes(stem: &str) -> bool {
@@ -115,6 +127,13 @@ mod tests {
                 stem(word)
             );
         }
+    }
+
+    #[test]
+    fn particle_verbs_name_their_particle() {
+        assert_eq!(reverser_needing(&stem("called")), Some("off"));
+        assert_eq!(reverser_needing(&stem("tore")), Some("up"));
+        assert_eq!(reverser_needing(&stem("attacked")), None);
     }
 
     #[test]
