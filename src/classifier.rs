@@ -2,9 +2,10 @@
 
 use crate::error::Result;
 use crate::explain::{Contribution, Explanation};
+use crate::features::FeatureConfig;
 use crate::features::{featurize, featurize_hashed};
 use crate::hash::{fnv1a, PassThroughBuild};
-use crate::model::Model;
+use crate::model::{Model, ScoringModel};
 use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
@@ -24,9 +25,16 @@ pub struct Classifier {
 
 #[derive(Debug)]
 struct Inner {
-    model: Model,
-    /// Feature-name hash → row of `model.weights`.
+    config: FeatureConfig,
+    weights: Vec<[f32; 3]>,
+    bias: [f32; 3],
+    temperature: f32,
+    /// Feature-name hash → row of `weights`.
     index: HashMap<u64, u32, PassThroughBuild>,
+    /// The whole model, names and card included: given to [`Classifier::new`],
+    /// or for the embedded model parsed on the first call to [`Classifier::model`],
+    /// since scoring needs none of the 50,000 name strings.
+    model: OnceLock<Model>,
 }
 
 impl Classifier {
@@ -35,8 +43,8 @@ impl Classifier {
         static BUNDLED: OnceLock<std::result::Result<Classifier, String>> = OnceLock::new();
         BUNDLED
             .get_or_init(|| {
-                Model::from_bytes(BUNDLED_MODEL)
-                    .map(Classifier::new)
+                ScoringModel::from_bytes(BUNDLED_MODEL)
+                    .map(|scoring| Classifier::from_scoring(scoring, OnceLock::new()))
                     .map_err(|e| e.to_string())
             })
             .clone()
@@ -50,18 +58,38 @@ impl Classifier {
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
+        let scoring = ScoringModel::from(model.clone());
+        Classifier::from_scoring(scoring, OnceLock::from(model))
+    }
+
+    /// A classifier over `scoring`; `model` holds the same model in full, or is
+    /// empty for the embedded one.
+    fn from_scoring(scoring: ScoringModel, model: OnceLock<Model>) -> Classifier {
         let mut index =
-            HashMap::with_capacity_and_hasher(model.features.len(), PassThroughBuild::default());
-        for (row, name) in model.features.iter().enumerate() {
-            index.insert(fnv1a(name.as_bytes()), row as u32);
+            HashMap::with_capacity_and_hasher(scoring.hashes.len(), PassThroughBuild::default());
+        for (row, &hash) in scoring.hashes.iter().enumerate() {
+            // A later row wins on a repeated name, as it always has.
+            index.insert(hash, row as u32);
         }
         Classifier {
-            inner: Arc::new(Inner { model, index }),
+            inner: Arc::new(Inner {
+                config: scoring.config,
+                weights: scoring.weights,
+                bias: scoring.bias,
+                temperature: scoring.temperature,
+                index,
+                model,
+            }),
         }
     }
 
+    /// The whole model: names, weights and card.
     pub fn model(&self) -> &Model {
-        &self.inner.model
+        self.inner.model.get_or_init(|| {
+            // Only the embedded model starts without it, and `bundled` has
+            // already checked those bytes, so this parse cannot fail.
+            Model::from_bytes(BUNDLED_MODEL).expect("the embedded model parsed before")
+        })
     }
 
     /// Label one unit of text. Never fails: empty or unknown text scores from the bias alone.
@@ -99,7 +127,7 @@ impl Classifier {
         // hashed one. A test checks that both give the same prediction.
         let mut found: Vec<(String, Span, u32)> = Vec::new();
         let mut rows = Vec::new();
-        featurize(text, &self.inner.model.config, |name, span| {
+        featurize(text, &self.inner.config, |name, span| {
             if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
                 rows.push(row);
                 found.push((name.to_string(), span, row));
@@ -108,15 +136,14 @@ impl Classifier {
         rows.sort_unstable();
         rows.dedup();
         let prediction = Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()));
-        let model = &self.inner.model;
-        let scale = feature_value(rows.len()) / model.temperature;
+        let scale = feature_value(rows.len()) / self.inner.temperature;
         let predicted = prediction.label.index();
         let mut seen = std::collections::HashSet::new();
         let mut contributions: Vec<Contribution> = found
             .into_iter()
             .filter(|(_, _, row)| seen.insert(*row))
             .filter_map(|(feature, span, row)| {
-                let w = model.weights.get(row as usize)?;
+                let w = self.inner.weights.get(row as usize)?;
                 let logits = [w[0] * scale, w[1] * scale, w[2] * scale];
                 let others = logits
                     .iter()
@@ -152,7 +179,7 @@ impl Classifier {
     /// builds no feature-name strings.
     fn active_rows(&self, text: &str) -> Vec<u32> {
         let mut rows = Vec::new();
-        featurize_hashed(text, &self.inner.model.config, |hash, _| {
+        featurize_hashed(text, &self.inner.config, |hash, _| {
             if let Some(&row) = self.inner.index.get(&hash) {
                 rows.push(row);
             }
@@ -163,18 +190,18 @@ impl Classifier {
     }
 
     fn scores(&self, rows: &[u32]) -> Scores {
-        let model = &self.inner.model;
+        let inner = &*self.inner;
         let value = feature_value(rows.len());
         let mut logits = [0f32; 3];
         for &row in rows {
-            if let Some(w) = model.weights.get(row as usize) {
+            if let Some(w) = inner.weights.get(row as usize) {
                 for (l, wk) in logits.iter_mut().zip(w) {
                     *l += wk;
                 }
             }
         }
-        for (l, b) in logits.iter_mut().zip(&model.bias) {
-            *l = (*l * value + b) / model.temperature;
+        for (l, b) in logits.iter_mut().zip(&inner.bias) {
+            *l = (*l * value + b) / inner.temperature;
         }
         Scores(softmax(logits))
     }
