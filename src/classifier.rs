@@ -10,6 +10,7 @@ use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -94,8 +95,26 @@ impl Classifier {
 
     /// Label one unit of text. Never fails: empty or unknown text scores from the bias alone.
     pub fn classify(&self, text: &str) -> Prediction {
-        let rows = self.active_rows(text);
-        Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()))
+        thread_local! {
+            /// Rows of the unit being scored, kept from unit to unit so that a
+            /// unit costs no allocation once the buffer has grown.
+            static ROWS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
+        ROWS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut rows) => {
+                let prediction = self.classify_with(text, &mut rows);
+                if rows.capacity() > 1 << 16 {
+                    *rows = Vec::new(); // a huge unit: do not keep its buffer
+                }
+                prediction
+            }
+            Err(_) => self.classify_with(text, &mut Vec::new()),
+        })
+    }
+
+    fn classify_with(&self, text: &str, rows: &mut Vec<u32>) -> Prediction {
+        self.active_rows(text, rows);
+        Prediction::from_scores(self.scores(rows), Span::new(0, text.len()))
     }
 
     /// Label many units in parallel; output order matches input order.
@@ -177,8 +196,9 @@ impl Classifier {
     /// Distinct weight rows of the model's features present in `text`, sorted.
     /// Features arrive hashed (the hash the index is keyed by), so scoring
     /// builds no feature-name strings.
-    fn active_rows(&self, text: &str) -> Vec<u32> {
-        let mut rows = Vec::new();
+    /// `rows` is cleared first.
+    fn active_rows(&self, text: &str, rows: &mut Vec<u32>) {
+        rows.clear();
         featurize_hashed(text, &self.inner.config, |hash, _| {
             if let Some(&row) = self.inner.index.get(&hash) {
                 rows.push(row);
@@ -186,7 +206,6 @@ impl Classifier {
         });
         rows.sort_unstable();
         rows.dedup();
-        rows
     }
 
     fn scores(&self, rows: &[u32]) -> Scores {

@@ -17,6 +17,7 @@ use crate::text::span::Span;
 use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
 pub const FEATURIZER_VERSION: &str = "stance-features/1";
@@ -81,14 +82,61 @@ impl Words {
         let (start, end) = self.words[i].stem;
         &self.stems[start..end]
     }
+
+    fn stem_at(&self, i: usize) -> Option<&str> {
+        let &Word {
+            stem: (start, end), ..
+        } = self.words.get(i)?;
+        self.stems.get(start..end)
+    }
+
+    /// Let go of buffers a huge unit grew, so one long record does not keep
+    /// its memory for the rest of the run.
+    fn release_if_huge(&mut self) {
+        const KEEP_STEM_BYTES: usize = 1 << 20;
+        const KEEP_WORDS: usize = 1 << 16;
+        if self.stems.capacity() > KEEP_STEM_BYTES || self.words.capacity() > KEEP_WORDS {
+            *self = Words::default();
+        }
+    }
+}
+
+thread_local! {
+    /// The words of the unit being featurized, kept from unit to unit so that
+    /// once they have grown a unit costs no allocation.
+    static WORDS: RefCell<Words> = RefCell::new(Words::default());
 }
 
 /// Where the feature stream goes. A feature's name arrives as pieces (a
-/// prefix such as "w:", stems, a separator) whose concatenation is the name,
-/// so a sink can hash it without building it.
+/// fixed prefix such as "w:", then stems and separators) whose concatenation
+/// is the name, so a sink can hash it without building it.
 trait Sink {
-    fn feature(&mut self, parts: &[&str], span: Span);
+    fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span);
 }
+
+/// The fixed start of a feature name, with its hash state computed at compile time.
+#[derive(Clone, Copy)]
+struct Prefix {
+    text: &'static str,
+    hash: Fnv,
+}
+
+impl Prefix {
+    const fn new(text: &'static str) -> Prefix {
+        Prefix {
+            text,
+            hash: Fnv::new().bytes(text.as_bytes()),
+        }
+    }
+}
+
+const WORD: Prefix = Prefix::new("w:");
+const NEGATED_WORD: Prefix = Prefix::new("w:!");
+const BIGRAM: Prefix = Prefix::new("b:");
+const CUE: Prefix = Prefix::new("c:");
+const NEGATED_CUE: Prefix = Prefix::new("c:!");
+const VOTE_ESCALATORY: Prefix = Prefix::new("p:esc");
+const VOTE_DEESCALATORY: Prefix = Prefix::new("p:de");
 
 /// Feed every feature of `text` to `emit(name, span)`, in text order.
 pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span)) {
@@ -97,8 +145,9 @@ pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span
         emit: F,
     }
     impl<F: FnMut(&str, Span)> Sink for Names<F> {
-        fn feature(&mut self, parts: &[&str], span: Span) {
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
             self.name.clear();
+            self.name.push_str(prefix.text);
             for part in parts {
                 self.name.push_str(part);
             }
@@ -118,8 +167,8 @@ pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64
     struct Hashes<F>(F);
     impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
         #[inline]
-        fn feature(&mut self, parts: &[&str], span: Span) {
-            let hash = parts.iter().fold(Fnv::new(), |h, part| h.str(part));
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+            let hash = parts.iter().fold(prefix.hash, |h, part| h.str(part));
             (self.0)(hash.finish(), span);
         }
     }
@@ -128,23 +177,36 @@ pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64
 
 /// The one feature stream, in text order, behind both [`featurize`] and [`featurize_hashed`].
 fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
-    let words = words_with_scope(text, config.negation_window);
+    WORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut words) => {
+            stream_words(&mut words, text, config, sink);
+            words.release_if_huge();
+        }
+        // A sink that featurizes in turn: the inner call gets buffers of its own.
+        Err(_) => stream_words(&mut Words::default(), text, config, sink),
+    })
+}
+
+fn stream_words(words: &mut Words, text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
+    words_with_scope(text, config.negation_window, words);
+    let words = &*words;
     for (i, word) in words.words.iter().enumerate() {
         if config.unigrams {
-            let prefix = if word.negated { "w:!" } else { "w:" };
-            sink.feature(&[prefix, words.stem(i)], word.span);
+            let prefix = if word.negated { NEGATED_WORD } else { WORD };
+            sink.feature(prefix, &[words.stem(i)], word.span);
         }
         if config.bigrams && i > 0 && !word.clause_start {
             if let Some(prev) = words.words.get(i - 1) {
                 sink.feature(
-                    &["b:", words.stem(i - 1), "_", words.stem(i)],
+                    BIGRAM,
+                    &[words.stem(i - 1), "_", words.stem(i)],
                     Span::new(prev.span.start, word.span.end),
                 );
             }
         }
     }
     if config.cues {
-        emit_cues(&words, config, sink);
+        emit_cues(words, config, sink);
     }
 }
 
@@ -153,33 +215,38 @@ fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
 /// negation scope ("will not attack" votes de-escalatory), and the last
 /// vote is emitted again on its own, after the guide's last-main-clause rule.
 fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
-    let stems: Vec<&str> = (0..words.words.len()).map(|i| words.stem(i)).collect();
     let table = CueTable::get();
-    let mut last_vote: Option<(&str, Span)> = None;
+    let mut last_vote: Option<(Prefix, Span)> = None;
     for (i, word) in words.words.iter().enumerate() {
-        for (category, len) in table.matches_at(&stems, i) {
-            let end = words
-                .words
-                .get(i + len - 1)
-                .map_or(word.span.end, |w| w.span.end);
-            let span = Span::new(word.span.start, end);
-            let prefix = if word.negated { "c:!" } else { "c:" };
-            sink.feature(&[prefix, category], span);
-            if !config.polarity {
-                continue;
-            }
-            if let Some(direction) = polarity(category) {
-                let vote = match (direction, word.negated) {
-                    (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => "p:esc",
-                    _ => "p:de",
-                };
-                sink.feature(&[vote], span);
-                last_vote = Some((vote, span));
-            }
-        }
+        table.for_each_match(
+            |k| words.stem_at(k),
+            i,
+            |category, len| {
+                let end = words
+                    .words
+                    .get(i + len - 1)
+                    .map_or(word.span.end, |w| w.span.end);
+                let span = Span::new(word.span.start, end);
+                let prefix = if word.negated { NEGATED_CUE } else { CUE };
+                sink.feature(prefix, &[category], span);
+                if !config.polarity {
+                    return;
+                }
+                if let Some(direction) = polarity(category) {
+                    let vote = match (direction, word.negated) {
+                        (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => {
+                            VOTE_ESCALATORY
+                        }
+                        _ => VOTE_DEESCALATORY,
+                    };
+                    sink.feature(vote, &[], span);
+                    last_vote = Some((vote, span));
+                }
+            },
+        );
     }
     if let Some((vote, span)) = last_vote {
-        sink.feature(&[vote, "_last"], span);
+        sink.feature(vote, &["_last"], span);
     }
 }
 
@@ -207,11 +274,10 @@ fn polarity(category: &str) -> Option<Direction> {
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
 /// break or "but" comes first. The negator itself is not negated.
-fn words_with_scope(text: &str, window: usize) -> Words {
-    let mut out = Words {
-        stems: String::with_capacity(text.len()),
-        words: Vec::new(),
-    };
+/// `out` is cleared first; its buffers are reused.
+fn words_with_scope(text: &str, window: usize, out: &mut Words) {
+    out.stems.clear();
+    out.words.clear();
     let mut scope_left = 0usize;
     let mut clause_start = true;
     // A negator that needs its next word ("refuse" + "to", "rule" + "out").
@@ -249,7 +315,6 @@ fn words_with_scope(text: &str, window: usize) -> Words {
         });
         clause_start = false;
     });
-    out
 }
 
 /// Stems that negate what follows on their own.

@@ -13,6 +13,7 @@
 
 use super::normalize::{fold_char, fold_word_into};
 use super::span::Span;
+use std::cell::RefCell;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is, for the rules that follow tokenization (negation scope ends at punctuation).
@@ -42,34 +43,73 @@ const JOINED_PREFIXES: &[&str] = &[
 ];
 
 /// Tokenize `text`, calling `emit` for each token in order.
-pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
-    let mut folded = String::new();
-    let mut joined = String::new();
-    // A word whose hyphen-join is still open: its text and span.
-    let mut pending: Option<(String, Span)> = None;
+pub fn tokenize(text: &str, emit: impl FnMut(Token)) {
+    thread_local! {
+        /// Kept from call to call: a unit then costs no allocation for its words.
+        static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+    }
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            tokenize_with(text, &mut buffers, emit);
+            buffers.release_if_huge();
+        }
+        // Tokenizing inside `emit`: the inner call gets buffers of its own.
+        Err(_) => tokenize_with(text, &mut Buffers::default(), emit),
+    })
+}
+
+/// Text a token is built in before `emit` borrows it.
+#[derive(Default)]
+struct Buffers {
+    /// The folded word piece.
+    folded: String,
+    /// A prefix and the word after its hyphen ("de" + "escalation").
+    joined: String,
+    /// A word whose hyphen-join is still open (see `pending` in [`tokenize_with`]).
+    prefix: String,
+}
+
+impl Buffers {
+    fn release_if_huge(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.folded.capacity() + self.joined.capacity() + self.prefix.capacity() > KEEP {
+            *self = Buffers::default();
+        }
+    }
+}
+
+fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token)) {
+    let Buffers {
+        folded,
+        joined,
+        prefix,
+    } = buffers;
+    // The span of a word whose hyphen-join is still open; its text is in `prefix`.
+    let mut pending: Option<Span> = None;
     let mut pending_hyphen = false;
     word_pieces(text, |start, piece| {
         let span = Span::new(start, start + piece.len());
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            fold_piece(piece, &mut folded);
+            fold_piece(piece, folded);
             if pending_hyphen {
-                if let Some((prefix, pspan)) = pending.take() {
+                if let Some(pspan) = pending.take() {
                     joined.clear();
-                    joined.push_str(&prefix);
-                    joined.push_str(&folded);
+                    joined.push_str(prefix);
+                    joined.push_str(folded);
                     pending_hyphen = false;
                     push_word(
-                        &joined,
+                        joined,
                         Span::new(pspan.start, span.end),
                         &mut pending,
+                        prefix,
                         &mut emit,
                     );
                     return;
                 }
             }
-            flush(&mut pending, &mut emit);
-            push_word(&folded, span, &mut pending, &mut emit);
+            flush(&mut pending, prefix, &mut emit);
+            push_word(folded, span, &mut pending, prefix, &mut emit);
             return;
         }
         if fold_char(first) == '-'
@@ -78,13 +118,13 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             && !pending_hyphen
         {
             // Keep the prefix open only when the hyphen touches it.
-            if pending.as_ref().is_some_and(|(_, s)| s.end == start) {
+            if pending.is_some_and(|s| s.end == start) {
                 pending_hyphen = true;
                 return;
             }
         }
         pending_hyphen = false;
-        flush(&mut pending, &mut emit);
+        flush(&mut pending, prefix, &mut emit);
         if first.is_whitespace() {
             return;
         }
@@ -98,17 +138,16 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             });
         }
     });
-    flush(&mut pending, &mut emit);
+    flush(&mut pending, prefix, &mut emit);
 }
 
 /// The folded, lowercased text of a word piece into `out`. ASCII word pieces
 /// (most of them) only need lowercasing: no ASCII letter, digit or in-word
 /// mark (`:` `.` `'` `,` `;` `_`) is changed by folding.
 fn fold_piece(piece: &str, out: &mut String) {
-    if piece
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_:.',;".contains(&b))
-    {
+    if piece.bytes().all(|b| {
+        matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b':' | b'.' | b'\'' | b',' | b';')
+    }) {
         out.clear();
         out.push_str(piece);
         out.make_ascii_lowercase();
@@ -124,24 +163,27 @@ fn is_break(c: char) -> bool {
     )
 }
 
-fn flush(pending: &mut Option<(String, Span)>, emit: &mut impl FnMut(Token)) {
-    if let Some((text, span)) = pending.take() {
+/// Emit the held-back prefix, if any, as a word of its own.
+fn flush(pending: &mut Option<Span>, prefix: &str, emit: &mut impl FnMut(Token)) {
+    if let Some(span) = pending.take() {
         emit(Token {
-            text: &text,
+            text: prefix,
             span,
             kind: TokenKind::Word,
         });
     }
 }
 
-/// Emit one folded word, expanded; a joinable prefix is held back in `pending`.
+/// Emit one folded word, expanded; a joinable prefix is held back in
+/// `pending` (its span) and `prefix` (its text).
 fn push_word(
     word: &str,
     span: Span,
-    pending: &mut Option<(String, Span)>,
+    pending: &mut Option<Span>,
+    prefix: &mut String,
     emit: &mut impl FnMut(Token),
 ) {
-    if word.chars().any(|c| c.is_ascii_digit())
+    if word.bytes().any(|b| b.is_ascii_digit())
         && word.chars().all(|c| c.is_numeric() || ".,'".contains(c))
     {
         emit(Token {
@@ -152,7 +194,9 @@ fn push_word(
         return;
     }
     if JOINED_PREFIXES.contains(&word) {
-        *pending = Some((word.to_string(), span));
+        prefix.clear();
+        prefix.push_str(word);
+        *pending = Some(span);
         return;
     }
     expand_contraction(word, |part| {
@@ -167,6 +211,11 @@ fn push_word(
 /// "won't" → ["will", "not"]; "iran's" → ["iran"]; "we'll" → ["we", "will"]; "cannot" → ["can", "not"].
 /// The parts go to `emit` in order (slices of `word` or constants: nothing is allocated).
 fn expand_contraction(word: &str, mut emit: impl FnMut(&str)) {
+    // Every rule below but "cannot" needs an apostrophe: most words have none.
+    if !word.as_bytes().contains(&b'\'') && word != "cannot" {
+        emit(word);
+        return;
+    }
     if word == "cannot" {
         emit("can");
         emit("not");
