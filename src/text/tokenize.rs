@@ -91,12 +91,12 @@ fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token))
         let span = Span::new(start, start + piece.len());
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            fold_piece(piece, folded);
+            let word = fold_piece(piece, folded);
             if pending_hyphen {
                 if let Some(pspan) = pending.take() {
                     joined.clear();
                     joined.push_str(prefix);
-                    joined.push_str(folded);
+                    joined.push_str(word);
                     pending_hyphen = false;
                     push_word(
                         joined,
@@ -109,7 +109,7 @@ fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token))
                 }
             }
             flush(&mut pending, prefix, &mut emit);
-            push_word(folded, span, &mut pending, prefix, &mut emit);
+            push_word(word, span, &mut pending, prefix, &mut emit);
             return;
         }
         if fold_char(first) == '-'
@@ -141,20 +141,53 @@ fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token))
     flush(&mut pending, prefix, &mut emit);
 }
 
-/// The folded, lowercased text of a word piece into `out`. ASCII word pieces
-/// (most of them) only need lowercasing: no ASCII letter, digit or in-word
-/// mark (`:` `.` `'` `,` `;` `_`) is changed by folding.
-fn fold_piece(piece: &str, out: &mut String) {
-    if piece.bytes().all(|b| {
-        matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b':' | b'.' | b'\'' | b',' | b';')
-    }) {
-        out.clear();
-        out.push_str(piece);
-        out.make_ascii_lowercase();
-    } else {
-        fold_word_into(piece, out);
+/// The folded, lowercased text of a word piece: the piece itself when
+/// folding leaves it as it is, else built in `out`. ASCII word pieces (most
+/// of them) only need lowercasing: no ASCII letter, digit or in-word mark
+/// (`:` `.` `'` `,` `;` `_`) is changed by folding, and most words are
+/// lowercase already, so they are not copied at all.
+fn fold_piece<'a>(piece: &'a str, out: &'a mut String) -> &'a str {
+    // Branch-free over the bytes: a table lookup each, one decision at the end.
+    let mut all_plain = PLAIN;
+    let mut any_upper = 0;
+    for b in piece.bytes() {
+        let flags = FOLD_FLAGS[usize::from(b)];
+        all_plain &= flags;
+        any_upper |= flags;
     }
+    if all_plain & PLAIN == 0 {
+        fold_word_into(piece, out);
+        return out;
+    }
+    if any_upper & UPPER == 0 {
+        return piece;
+    }
+    out.clear();
+    out.push_str(piece);
+    out.make_ascii_lowercase();
+    out
 }
+
+/// A byte that folding leaves as it is up to case: ASCII letters, digits and `_:.',;`.
+const PLAIN: u8 = 1;
+/// An ASCII capital.
+const UPPER: u8 = 2;
+
+const FOLD_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'.' | b'\'' | b',' | b';') {
+            table[b] = PLAIN;
+        }
+        if c.is_ascii_uppercase() {
+            table[b] |= UPPER;
+        }
+        b += 1;
+    }
+    table
+};
 
 fn is_break(c: char) -> bool {
     matches!(
@@ -183,9 +216,13 @@ fn push_word(
     prefix: &mut String,
     emit: &mut impl FnMut(Token),
 ) {
-    if word.bytes().any(|b| b.is_ascii_digit())
-        && word.chars().all(|c| c.is_numeric() || ".,'".contains(c))
-    {
+    // One pass for the two marks the rules below look for.
+    let (mut digit, mut apostrophe) = (false, false);
+    for b in word.bytes() {
+        digit |= b.is_ascii_digit();
+        apostrophe |= b == b'\'';
+    }
+    if digit && word.chars().all(|c| c.is_numeric() || ".,'".contains(c)) {
         emit(Token {
             text: NUMBER,
             span,
@@ -193,29 +230,52 @@ fn push_word(
         });
         return;
     }
-    if JOINED_PREFIXES.contains(&word) {
+    if is_joined_prefix(word) {
         prefix.clear();
         prefix.push_str(word);
         *pending = Some(span);
         return;
     }
-    expand_contraction(word, |part| {
+    let mut emit_word = |part: &str| {
         emit(Token {
             text: part,
             span,
             kind: TokenKind::Word,
         })
-    });
+    };
+    // Every contraction rule but "cannot" needs an apostrophe: most words have none.
+    if !apostrophe && word != "cannot" {
+        emit_word(word);
+    } else {
+        expand_contraction(word, emit_word);
+    }
+}
+
+/// One of [`JOINED_PREFIXES`]; a `match` compiles to a switch on the length
+/// and a compare or two, where searching the list compared with each entry.
+fn is_joined_prefix(word: &str) -> bool {
+    let found = matches!(
+        word,
+        "de" | "anti"
+            | "non"
+            | "counter"
+            | "re"
+            | "pro"
+            | "cease"
+            | "self"
+            | "co"
+            | "pre"
+            | "post"
+            | "ex"
+            | "cross"
+    );
+    debug_assert_eq!(found, JOINED_PREFIXES.contains(&word));
+    found
 }
 
 /// "won't" → ["will", "not"]; "iran's" → ["iran"]; "we'll" → ["we", "will"]; "cannot" → ["can", "not"].
 /// The parts go to `emit` in order (slices of `word` or constants: nothing is allocated).
 fn expand_contraction(word: &str, mut emit: impl FnMut(&str)) {
-    // Every rule below but "cannot" needs an apostrophe: most words have none.
-    if !word.as_bytes().contains(&b'\'') && word != "cannot" {
-        emit(word);
-        return;
-    }
     if word == "cannot" {
         emit("can");
         emit("not");
@@ -345,16 +405,27 @@ enum Class {
 }
 
 fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        b'_' => Class::ExtendNumLet,
-        _ => Class::Other,
-    }
+    CLASS[usize::from(b)]
 }
+
+/// [`class`] of every byte, looked up rather than matched: it runs per byte of input.
+const CLASS: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            b'_' => Class::ExtendNumLet,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The UAX #29 pieces of an ASCII chunk with no whitespace: runs of letters,
 /// digits and '_' (WB5, WB8 to WB10, WB13a/b), carried across one mid
@@ -451,6 +522,16 @@ mod tests {
             ]
         );
         assert_eq!(got[1].1, "de-escalation");
+    }
+
+    #[test]
+    fn the_prefix_switch_is_the_prefix_list() {
+        for prefix in JOINED_PREFIXES {
+            assert!(is_joined_prefix(prefix), "{prefix}");
+        }
+        for word in ["", "d", "dee", "counters", "crosss", "anti-", "Re"] {
+            assert!(!is_joined_prefix(word), "{word}");
+        }
     }
 
     #[test]
