@@ -196,16 +196,35 @@ impl Classifier {
     /// Distinct weight rows of the model's features present in `text`, sorted.
     /// Features arrive hashed (the hash the index is keyed by), so scoring
     /// builds no feature-name strings.
-    /// `rows` is cleared first.
+    /// `rows` is cleared first. A long unit does not list every hit: past
+    /// [`COMPACT_AT`] hits they go into a bitset over the model's rows, so
+    /// memory stays flat on a unit of any length and the rows come out the
+    /// same, sorted and distinct.
     fn active_rows(&self, text: &str, rows: &mut Vec<u32>) {
         rows.clear();
+        let mut seen: Vec<u64> = Vec::new();
+        let n_rows = self.inner.weights.len();
         featurize_hashed(text, &self.inner.config, |hash, _| {
             if let Some(&row) = self.inner.index.get(&hash) {
                 rows.push(row);
+                if rows.len() >= COMPACT_AT {
+                    mark_rows(rows, &mut seen, n_rows);
+                }
             }
         });
-        rows.sort_unstable();
-        rows.dedup();
+        if seen.is_empty() {
+            rows.sort_unstable();
+            rows.dedup();
+            return;
+        }
+        mark_rows(rows, &mut seen, n_rows);
+        for (w, &bits) in seen.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                rows.push((w * 64) as u32 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
     }
 
     fn scores(&self, rows: &[u32]) -> Scores {
@@ -223,6 +242,21 @@ impl Classifier {
             *l = (*l * value + b) / inner.temperature;
         }
         Scores(softmax(logits))
+    }
+}
+
+/// Hits a unit lists before [`Classifier::active_rows`] switches to a bitset.
+const COMPACT_AT: usize = 1 << 16;
+
+/// Move the rows listed in `rows` into the bitset `seen` (one bit per model row).
+fn mark_rows(rows: &mut Vec<u32>, seen: &mut Vec<u64>, n_rows: usize) {
+    if seen.is_empty() {
+        seen.resize(n_rows.div_ceil(64), 0);
+    }
+    for row in rows.drain(..) {
+        if let Some(word) = seen.get_mut(row as usize / 64) {
+            *word |= 1 << (row % 64);
+        }
     }
 }
 
@@ -256,6 +290,25 @@ fn softmax(logits: [f32; 3]) -> [f32; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_unit_scores_the_same_through_the_bitset() {
+        let classifier = Classifier::bundled().expect("the embedded model loads");
+        let sentence = "Iran ruled out talks and warned of strikes; envoys urged calm. ";
+        let text = sentence.repeat(COMPACT_AT / 8);
+        let mut listed = Vec::new();
+        featurize_hashed(&text, &classifier.inner.config, |hash, _| {
+            if let Some(&row) = classifier.inner.index.get(&hash) {
+                listed.push(row);
+            }
+        });
+        assert!(listed.len() > COMPACT_AT, "the test must pass the switch");
+        listed.sort_unstable();
+        listed.dedup();
+        let mut rows = Vec::new();
+        classifier.active_rows(&text, &mut rows);
+        assert_eq!(rows, listed);
+    }
 
     #[test]
     fn classify_and_explain_agree() {

@@ -414,6 +414,8 @@ pub const CUES: &[(&str, &[&str])] = &[
 /// [`WordHasher`](crate::hash::WordHasher) rather than SipHash, which cost more than the rest of the match.
 pub struct CueTable {
     by_first: HashMap<String, Vec<(Vec<String>, usize)>, WordBuild>,
+    /// Stems in the longest phrase.
+    longest: usize,
 }
 
 impl CueTable {
@@ -439,7 +441,18 @@ impl CueTable {
                 }
             }
         }
-        CueTable { by_first }
+        let longest = by_first
+            .values()
+            .flatten()
+            .map(|(rest, _)| rest.len() + 1)
+            .max()
+            .unwrap_or(1);
+        CueTable { by_first, longest }
+    }
+
+    /// How many stems the longest phrase has: how far ahead a match can look.
+    pub fn longest_phrase(&self) -> usize {
+        self.longest
     }
 
     /// Every cue that starts at word `at`, given the stem of word `k` as

@@ -12,12 +12,15 @@
 //! piece as they are produced, so scoring never builds a string per feature.
 
 use crate::hash::{fnv1a, Fnv};
-use crate::lexicon::{lexicon_digest, CueTable};
+mod cues;
+mod words;
+
+use crate::lexicon::lexicon_digest;
 use crate::text::span::Span;
-use crate::text::stem::with_stem;
-use crate::text::tokenize::{tokenize, TokenKind};
+use cues::{CueHit, CueWindow};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
 pub const FEATURIZER_VERSION: &str = "stance-features/1";
@@ -60,51 +63,38 @@ impl FeatureConfig {
     }
 }
 
-/// One word of the unit after tokenizing, stemming and negation marking.
-struct Word {
-    /// Bytes of the stem within [`Words::stems`].
-    stem: (usize, usize),
-    span: Span,
-    negated: bool,
-    /// The word is the first after a clause break, so no bigram reaches back over it.
-    clause_start: bool,
-}
-
-/// The words of a unit; their stems share one string instead of a `String` each.
-#[derive(Default)]
-struct Words {
-    stems: String,
-    words: Vec<Word>,
-}
-
-impl Words {
-    fn stem(&self, i: usize) -> &str {
-        let (start, end) = self.words[i].stem;
-        &self.stems[start..end]
-    }
-
-    fn stem_at(&self, i: usize) -> Option<&str> {
-        let &Word {
-            stem: (start, end), ..
-        } = self.words.get(i)?;
-        self.stems.get(start..end)
-    }
-
-    /// Let go of buffers a huge unit grew, so one long record does not keep
-    /// its memory for the rest of the run.
-    fn release_if_huge(&mut self) {
-        const KEEP_STEM_BYTES: usize = 1 << 20;
-        const KEEP_WORDS: usize = 1 << 16;
-        if self.stems.capacity() > KEEP_STEM_BYTES || self.words.capacity() > KEEP_WORDS {
-            *self = Words::default();
-        }
-    }
-}
+/// Units longer than this are featurized in two passes over the text (words
+/// and bigrams, then cues), so that memory stays flat however long one unit
+/// is; shorter ones in one pass, with their few cue hits held back until the
+/// words are done. Both give the same stream in the same order.
+const TWO_PASSES_ABOVE: usize = 1 << 20;
 
 thread_local! {
-    /// The words of the unit being featurized, kept from unit to unit so that
+    /// Buffers of the unit being featurized, kept from unit to unit so that
     /// once they have grown a unit costs no allocation.
-    static WORDS: RefCell<Words> = RefCell::new(Words::default());
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[derive(Default)]
+struct Scratch {
+    /// The stem of the current word (see [`words::scan_words`]).
+    stem: String,
+    /// The stem of the word before, for bigrams.
+    previous: String,
+    cues: CueWindow,
+    /// Cue hits of a one-pass unit, emitted after its words.
+    hits: Vec<CueHit>,
+}
+
+impl Scratch {
+    /// Let go of buffers a huge unit grew, so that one long record does not
+    /// keep its memory for the rest of the run.
+    fn release_if_huge(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.stem.capacity() + self.previous.capacity() > KEEP || self.hits.capacity() > KEEP {
+            *self = Scratch::default();
+        }
+    }
 }
 
 /// Where the feature stream goes. A feature's name arrives as pieces (a
@@ -175,78 +165,107 @@ pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64
     feature_stream(text, config, &mut Hashes(emit));
 }
 
-/// The one feature stream, in text order, behind both [`featurize`] and [`featurize_hashed`].
+/// The one feature stream, in text order, behind both [`featurize`] and
+/// [`featurize_hashed`]: for each word its unigram and bigram, then each cue
+/// hit with its polarity vote, then the last vote again.
 fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
-    WORDS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut words) => {
-            stream_words(&mut words, text, config, sink);
-            words.release_if_huge();
+    let two_passes = text.len() > TWO_PASSES_ABOVE;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            stream_with(&mut scratch, text, config, two_passes, sink);
+            scratch.release_if_huge();
         }
         // A sink that featurizes in turn: the inner call gets buffers of its own.
-        Err(_) => stream_words(&mut Words::default(), text, config, sink),
+        Err(_) => stream_with(&mut Scratch::default(), text, config, two_passes, sink),
     })
 }
 
-fn stream_words(words: &mut Words, text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
-    words_with_scope(text, config.negation_window, words);
-    let words = &*words;
-    for (i, word) in words.words.iter().enumerate() {
+fn stream_with(
+    scratch: &mut Scratch,
+    text: &str,
+    config: &FeatureConfig,
+    two_passes: bool,
+    sink: &mut impl Sink,
+) {
+    let Scratch {
+        stem,
+        previous,
+        cues,
+        hits,
+    } = scratch;
+    let cues_on = config.cues;
+    let mut votes = Votes::default();
+    let mut previous_span: Option<Span> = None;
+    cues.reset();
+    hits.clear();
+    scan_words(text, config.negation_window, stem, |word| {
         if config.unigrams {
             let prefix = if word.negated { NEGATED_WORD } else { WORD };
-            sink.feature(prefix, &[words.stem(i)], word.span);
+            sink.feature(prefix, &[word.stem], word.span);
         }
-        if config.bigrams && i > 0 && !word.clause_start {
-            if let Some(prev) = words.words.get(i - 1) {
+        if config.bigrams && !word.clause_start {
+            if let Some(prev) = previous_span {
                 sink.feature(
                     BIGRAM,
-                    &[words.stem(i - 1), "_", words.stem(i)],
-                    Span::new(prev.span.start, word.span.end),
+                    &[previous.as_str(), "_", word.stem],
+                    Span::new(prev.start, word.span.end),
                 );
             }
         }
+        previous.clear();
+        previous.push_str(word.stem);
+        previous_span = Some(word.span);
+        if cues_on && !two_passes {
+            cues.push(&word, |hit| hits.push(hit));
+        }
+    });
+    if !cues_on {
+        return;
     }
-    if config.cues {
-        emit_cues(words, config, sink);
+    if two_passes {
+        scan_words(text, config.negation_window, stem, |word| {
+            cues.push(&word, |hit| votes.emit(hit, config, sink));
+        });
+        cues.finish(|hit| votes.emit(hit, config, sink));
+    } else {
+        cues.finish(|hit| hits.push(hit));
+        for hit in hits.iter() {
+            votes.emit(*hit, config, sink);
+        }
     }
+    votes.finish(sink);
 }
 
 /// Cue-lexicon features, then polarity features that pool all cues: each
 /// cue votes escalatory or de-escalatory by its category, flipped inside a
 /// negation scope ("will not attack" votes de-escalatory), and the last
 /// vote is emitted again on its own, after the guide's last-main-clause rule.
-fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
-    let table = CueTable::get();
-    let mut last_vote: Option<(Prefix, Span)> = None;
-    for (i, word) in words.words.iter().enumerate() {
-        table.for_each_match(
-            |k| words.stem_at(k),
-            i,
-            |category, len| {
-                let end = words
-                    .words
-                    .get(i + len - 1)
-                    .map_or(word.span.end, |w| w.span.end);
-                let span = Span::new(word.span.start, end);
-                let prefix = if word.negated { NEGATED_CUE } else { CUE };
-                sink.feature(prefix, &[category], span);
-                if !config.polarity {
-                    return;
-                }
-                if let Some(direction) = polarity(category) {
-                    let vote = match (direction, word.negated) {
-                        (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => {
-                            VOTE_ESCALATORY
-                        }
-                        _ => VOTE_DEESCALATORY,
-                    };
-                    sink.feature(vote, &[], span);
-                    last_vote = Some((vote, span));
-                }
-            },
-        );
+#[derive(Default)]
+struct Votes {
+    last: Option<(Prefix, Span)>,
+}
+
+impl Votes {
+    fn emit(&mut self, hit: CueHit, config: &FeatureConfig, sink: &mut impl Sink) {
+        let prefix = if hit.negated { NEGATED_CUE } else { CUE };
+        sink.feature(prefix, &[hit.category], hit.span);
+        if !config.polarity {
+            return;
+        }
+        if let Some(direction) = polarity(hit.category) {
+            let vote = match (direction, hit.negated) {
+                (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => VOTE_ESCALATORY,
+                _ => VOTE_DEESCALATORY,
+            };
+            sink.feature(vote, &[], hit.span);
+            self.last = Some((vote, hit.span));
+        }
     }
-    if let Some((vote, span)) = last_vote {
-        sink.feature(vote, &["_last"], span);
+
+    fn finish(self, sink: &mut impl Sink) {
+        if let Some((vote, span)) = self.last {
+            sink.feature(vote, &["_last"], span);
+        }
     }
 }
 
@@ -265,82 +284,6 @@ fn polarity(category: &str) -> Option<Direction> {
         "calm" | "talks" | "ceasefire" | "mediation" | "withdrawal" | "cooperation" | "offer" => {
             Some(Direction::DeEscalatory)
         }
-        _ => None,
-    }
-}
-
-/// Words of `text` with their stems, marked for negation scope.
-///
-/// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
-/// decline to, no longer) negates the next `window` words, unless a clause
-/// break or "but" comes first. The negator itself is not negated.
-/// `out` is cleared first; its buffers are reused.
-fn words_with_scope(text: &str, window: usize, out: &mut Words) {
-    out.stems.clear();
-    out.words.clear();
-    let mut scope_left = 0usize;
-    let mut clause_start = true;
-    // A negator that needs its next word ("refuse" + "to", "rule" + "out").
-    let mut pending: Option<&'static str> = None;
-    tokenize(text, |token| {
-        if token.kind == TokenKind::Break {
-            scope_left = 0;
-            clause_start = true;
-            pending = None;
-            return;
-        }
-        let start = out.stems.len();
-        with_stem(token.text, |s| out.stems.push_str(s));
-        let stem = &out.stems[start..];
-        let negated = scope_left > 0;
-        scope_left = scope_left.saturating_sub(1);
-        let opens = match pending.take() {
-            Some(needed) if needed == stem => true,
-            _ => {
-                pending = negator_needing(stem);
-                is_negator(stem)
-            }
-        };
-        if stem == "but" {
-            scope_left = 0;
-        }
-        if opens {
-            scope_left = window;
-        }
-        out.words.push(Word {
-            stem: (start, out.stems.len()),
-            span: token.span,
-            negated,
-            clause_start,
-        });
-        clause_start = false;
-    });
-}
-
-/// Stems that negate what follows on their own.
-fn is_negator(stem: &str) -> bool {
-    matches!(
-        stem,
-        "not"
-            | "no"
-            | "never"
-            | "without"
-            | "nor"
-            | "neither"
-            | "none"
-            | "nobodi"
-            | "noth"
-            | "reject"
-            | "deni"
-            | "dismiss"
-    )
-}
-
-/// Stems that negate only with a particle: "refuse to", "rule out", "decline to", "fail to".
-fn negator_needing(stem: &str) -> Option<&'static str> {
-    match stem {
-        "refus" | "declin" | "fail" => Some("to"),
-        "rule" => Some("out"),
         _ => None,
     }
 }
@@ -399,6 +342,31 @@ mod tests {
             let mut hashed = Vec::new();
             featurize_hashed(text, &config, |h, s| hashed.push((h, s)));
             assert_eq!(named, hashed, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn two_passes_give_the_one_pass_stream() {
+        struct Collect(Vec<(String, Span)>);
+        impl Sink for Collect {
+            fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+                let mut name = prefix.text.to_string();
+                parts.iter().for_each(|p| name.push_str(p));
+                self.0.push((name, span));
+            }
+        }
+        let config = FeatureConfig::default();
+        for text in [
+            "Iran won\u{2019}t attack, but officials ruled out talks. They called for calm",
+            "no cease-fire; a red line, all options on the table, they will pay a heavy price",
+            "talks",
+            "",
+        ] {
+            let mut one = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, false, &mut one);
+            let mut two = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, true, &mut two);
+            assert_eq!(one.0, two.0, "{text:?}");
         }
     }
 
