@@ -204,14 +204,16 @@ impl Classifier {
         rows.clear();
         let mut seen: Vec<u64> = Vec::new();
         let n_rows = self.inner.weights.len();
-        featurize_hashed(text, &self.inner.config, |hash, _| {
-            if let Some(&row) = self.inner.index.get(&hash) {
+        let index = &self.inner.index;
+        let lookup = |hash: u64, _| {
+            if let Some(&row) = index.get(&hash) {
                 rows.push(row);
                 if rows.len() >= COMPACT_AT {
                     mark_rows(rows, &mut seen, n_rows);
                 }
             }
-        });
+        };
+        featurize_hashed(text, &self.inner.config, lookup);
         if seen.is_empty() {
             rows.sort_unstable();
             rows.dedup();
@@ -249,6 +251,8 @@ impl Classifier {
 const COMPACT_AT: usize = 1 << 16;
 
 /// Move the rows listed in `rows` into the bitset `seen` (one bit per model row).
+#[cold]
+#[inline(never)]
 fn mark_rows(rows: &mut Vec<u32>, seen: &mut Vec<u64>, n_rows: usize) {
     if seen.is_empty() {
         seen.resize(n_rows.div_ceil(64), 0);

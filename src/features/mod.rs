@@ -156,7 +156,7 @@ pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span
 pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64, Span)) {
     struct Hashes<F>(F);
     impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
-        #[inline]
+        #[inline(always)]
         fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
             let hash = parts.iter().fold(prefix.hash, |h, part| h.str(part));
             (self.0)(hash.finish(), span);
