@@ -12,14 +12,15 @@
 //! piece as they are produced, so scoring never builds a string per feature.
 
 use crate::hash::{fnv1a, Fnv};
-use crate::lexicon::{lexicon_digest, CueTable};
-use crate::reversal::{
-    reverser_needing, reverses_what_follows, reverses_what_precedes, subsides_what_precedes,
-};
+mod cues;
+mod words;
+
+use crate::lexicon::lexicon_digest;
 use crate::text::span::Span;
-use crate::text::stem::with_stem;
-use crate::text::tokenize::{tokenize, TokenKind};
+use cues::{CueHit, CueWindow};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
 pub const FEATURIZER_VERSION: &str = "stance-features/1";
@@ -71,36 +72,70 @@ impl FeatureConfig {
     }
 }
 
-/// One word of the unit after tokenizing, stemming and negation marking.
-struct Word {
-    /// Bytes of the stem within [`Words::stems`].
-    stem: (usize, usize),
-    span: Span,
-    negated: bool,
-    /// The word is the first after a clause break, so no bigram reaches back over it.
-    clause_start: bool,
+/// Units longer than this are featurized in two passes over the text (words
+/// and bigrams, then cues), so that memory stays flat however long one unit
+/// is; shorter ones in one pass, with their few cue hits held back until the
+/// words are done. Both give the same stream in the same order.
+const TWO_PASSES_ABOVE: usize = 1 << 20;
+
+thread_local! {
+    /// Buffers of the unit being featurized, kept from unit to unit so that
+    /// once they have grown a unit costs no allocation.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// The words of a unit; their stems share one string instead of a `String` each.
 #[derive(Default)]
-struct Words {
-    stems: String,
-    words: Vec<Word>,
+struct Scratch {
+    /// The stem of the current word (see [`words::scan_words`]).
+    stem: String,
+    /// The stem of the word before, for bigrams.
+    previous: String,
+    cues: CueWindow,
+    /// Cue hits of a one-pass unit, emitted after its words.
+    hits: Vec<CueHit>,
 }
 
-impl Words {
-    fn stem(&self, i: usize) -> &str {
-        let (start, end) = self.words[i].stem;
-        &self.stems[start..end]
+impl Scratch {
+    /// Let go of buffers a huge unit grew, so that one long record does not
+    /// keep its memory for the rest of the run.
+    fn release_if_huge(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.stem.capacity() + self.previous.capacity() > KEEP || self.hits.capacity() > KEEP {
+            *self = Scratch::default();
+        }
     }
 }
 
 /// Where the feature stream goes. A feature's name arrives as pieces (a
-/// prefix such as "w:", stems, a separator) whose concatenation is the name,
-/// so a sink can hash it without building it.
+/// fixed prefix such as "w:", then stems and separators) whose concatenation
+/// is the name, so a sink can hash it without building it.
 trait Sink {
-    fn feature(&mut self, parts: &[&str], span: Span);
+    fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span);
 }
+
+/// The fixed start of a feature name, with its hash state computed at compile time.
+#[derive(Clone, Copy)]
+struct Prefix {
+    text: &'static str,
+    hash: Fnv,
+}
+
+impl Prefix {
+    const fn new(text: &'static str) -> Prefix {
+        Prefix {
+            text,
+            hash: Fnv::new().bytes(text.as_bytes()),
+        }
+    }
+}
+
+const WORD: Prefix = Prefix::new("w:");
+const NEGATED_WORD: Prefix = Prefix::new("w:!");
+const BIGRAM: Prefix = Prefix::new("b:");
+const CUE: Prefix = Prefix::new("c:");
+const NEGATED_CUE: Prefix = Prefix::new("c:!");
+const VOTE_ESCALATORY: Prefix = Prefix::new("p:esc");
+const VOTE_DEESCALATORY: Prefix = Prefix::new("p:de");
 
 /// Feed every feature of `text` to `emit(name, span)`, in text order.
 pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span)) {
@@ -109,8 +144,9 @@ pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span
         emit: F,
     }
     impl<F: FnMut(&str, Span)> Sink for Names<F> {
-        fn feature(&mut self, parts: &[&str], span: Span) {
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
             self.name.clear();
+            self.name.push_str(prefix.text);
             for part in parts {
                 self.name.push_str(part);
             }
@@ -129,93 +165,136 @@ pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span
 pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64, Span)) {
     struct Hashes<F>(F);
     impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
-        #[inline]
-        fn feature(&mut self, parts: &[&str], span: Span) {
-            let hash = parts.iter().fold(Fnv::new(), |h, part| h.str(part));
+        #[inline(always)]
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+            let hash = parts.iter().fold(prefix.hash, |h, part| h.str(part));
             (self.0)(hash.finish(), span);
         }
     }
     feature_stream(text, config, &mut Hashes(emit));
 }
 
-/// The one feature stream, in text order, behind both [`featurize`] and [`featurize_hashed`].
+/// The one feature stream, in text order, behind both [`featurize`] and
+/// [`featurize_hashed`]: for each word its unigram and bigram, then each cue
+/// hit with its polarity vote, then the last vote again.
 fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
-    let words = words_with_scope(text, config.negation_window, config.reversal);
-    for (i, word) in words.words.iter().enumerate() {
-        if config.unigrams {
-            let prefix = if word.negated { "w:!" } else { "w:" };
-            sink.feature(&[prefix, words.stem(i)], word.span);
+    let two_passes = text.len() > TWO_PASSES_ABOVE;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            stream_with(&mut scratch, text, config, two_passes, sink);
+            scratch.release_if_huge();
         }
-        if config.bigrams && i > 0 && !word.clause_start {
-            if let Some(prev) = words.words.get(i - 1) {
-                sink.feature(
-                    &["b:", words.stem(i - 1), "_", words.stem(i)],
-                    Span::new(prev.span.start, word.span.end),
-                );
+        // A sink that featurizes in turn: the inner call gets buffers of its own.
+        Err(_) => stream_with(&mut Scratch::default(), text, config, two_passes, sink),
+    })
+}
+
+fn stream_with(
+    scratch: &mut Scratch,
+    text: &str,
+    config: &FeatureConfig,
+    two_passes: bool,
+    sink: &mut impl Sink,
+) {
+    let Scratch {
+        stem,
+        previous,
+        cues,
+        hits,
+    } = scratch;
+    let cues_on = config.cues;
+    let mut votes = Votes::default();
+    let mut previous_span: Option<Span> = None;
+    cues.reset();
+    hits.clear();
+    scan_words(
+        text,
+        config.negation_window,
+        config.reversal,
+        stem,
+        |word| {
+            if config.unigrams {
+                let prefix = if word.negated { NEGATED_WORD } else { WORD };
+                sink.feature(prefix, &[word.stem], word.span);
             }
+            if config.bigrams && !word.clause_start {
+                if let Some(prev) = previous_span {
+                    sink.feature(
+                        BIGRAM,
+                        &[previous.as_str(), "_", word.stem],
+                        Span::new(prev.start, word.span.end),
+                    );
+                }
+            }
+            previous.clear();
+            previous.push_str(word.stem);
+            previous_span = Some(word.span);
+            if cues_on && !two_passes {
+                cues.push(&word, |hit| hits.push(hit));
+            }
+        },
+    );
+    if !cues_on {
+        return;
+    }
+    if two_passes {
+        scan_words(
+            text,
+            config.negation_window,
+            config.reversal,
+            stem,
+            |word| {
+                cues.push(&word, |hit| votes.emit(hit, config, sink));
+            },
+        );
+        cues.finish(|hit| votes.emit(hit, config, sink));
+    } else {
+        cues.finish(|hit| hits.push(hit));
+        for hit in hits.iter() {
+            votes.emit(*hit, config, sink);
         }
     }
-    if config.cues {
-        emit_cues(&words, config, sink);
-    }
+    votes.finish(sink);
 }
 
 /// Cue-lexicon features, then polarity features that pool all cues: each
 /// cue votes escalatory or de-escalatory by its category, flipped inside a
 /// negation scope ("will not attack" votes de-escalatory), and the last
 /// vote is emitted again on its own, after the guide's last-main-clause rule.
-fn emit_cues(words: &Words, config: &FeatureConfig, sink: &mut impl Sink) {
-    let stems: Vec<&str> = (0..words.words.len()).map(|i| words.stem(i)).collect();
-    let table = CueTable::get();
-    let mut last_vote: Option<(&str, Span)> = None;
-    for (i, word) in words.words.iter().enumerate() {
-        for (category, len) in table.matches_at(&stems, i) {
-            let end = words
-                .words
-                .get(i + len - 1)
-                .map_or(word.span.end, |w| w.span.end);
-            let span = Span::new(word.span.start, end);
-            let negated = word.negated
-                || (config.reversal && reversed_later_in_clause(words, &stems, i + len, category));
-            let prefix = if negated { "c:!" } else { "c:" };
-            sink.feature(&[prefix, category], span);
-            if !config.polarity {
-                continue;
-            }
-            if let Some(direction) = polarity(category) {
-                let vote = match (direction, negated) {
-                    (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => "p:esc",
-                    _ => "p:de",
-                };
-                sink.feature(&[vote], span);
-                last_vote = Some((vote, span));
-            }
-        }
-    }
-    if let Some((vote, span)) = last_vote {
-        sink.feature(&[vote, "_last"], span);
-    }
+#[derive(Default)]
+struct Votes {
+    last: Option<(Prefix, Span)>,
 }
 
-/// Whether a verb that turns `category` around comes within a few words after
-/// `from`, before the clause ends: "the ceasefire in Idlib collapsed" for a
-/// de-escalatory cue, "tensions along the border eased" for an escalatory one.
-fn reversed_later_in_clause(words: &Words, stems: &[&str], from: usize, category: &str) -> bool {
-    const REACH: usize = 4;
-    let reverses: fn(&str) -> bool = match polarity(category) {
-        Some(Direction::DeEscalatory) => reverses_what_precedes,
-        Some(Direction::Escalatory) => subsides_what_precedes,
-        None => return false,
-    };
-    for (j, stem) in stems.iter().enumerate().skip(from).take(REACH) {
-        if words.words[j].clause_start {
-            return false;
+impl Votes {
+    fn emit(&mut self, hit: CueHit, config: &FeatureConfig, sink: &mut impl Sink) {
+        let reversed_after = config.reversal
+            && match polarity(hit.category) {
+                Some(Direction::DeEscalatory) => hit.collapses_after,
+                Some(Direction::Escalatory) => hit.subsides_after,
+                None => false,
+            };
+        let negated = hit.negated || reversed_after;
+        let prefix = if negated { NEGATED_CUE } else { CUE };
+        sink.feature(prefix, &[hit.category], hit.span);
+        if !config.polarity {
+            return;
         }
-        if reverses(stem) {
-            return true;
+        if let Some(direction) = polarity(hit.category) {
+            let vote = match (direction, negated) {
+                (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => VOTE_ESCALATORY,
+                _ => VOTE_DEESCALATORY,
+            };
+            sink.feature(vote, &[], hit.span);
+            self.last = Some((vote, hit.span));
         }
     }
-    false
+
+    fn finish(self, sink: &mut impl Sink) {
+        if let Some((vote, span)) = self.last {
+            sink.feature(vote, &["_last"], span);
+        }
+    }
 }
 
 enum Direction {
@@ -233,85 +312,6 @@ fn polarity(category: &str) -> Option<Direction> {
         "calm" | "talks" | "ceasefire" | "mediation" | "withdrawal" | "cooperation" | "offer" => {
             Some(Direction::DeEscalatory)
         }
-        _ => None,
-    }
-}
-
-/// Words of `text` with their stems, marked for negation scope.
-///
-/// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
-/// decline to, no longer) negates the next `window` words, unless a clause
-/// break or "but" comes first. The negator itself is not negated.
-fn words_with_scope(text: &str, window: usize, reversal: bool) -> Words {
-    let mut out = Words {
-        stems: String::with_capacity(text.len()),
-        words: Vec::new(),
-    };
-    let mut scope_left = 0usize;
-    let mut clause_start = true;
-    // A negator that needs its next word ("refuse" + "to", "rule" + "out").
-    let mut pending: Option<&'static str> = None;
-    tokenize(text, |token| {
-        if token.kind == TokenKind::Break {
-            scope_left = 0;
-            clause_start = true;
-            pending = None;
-            return;
-        }
-        let start = out.stems.len();
-        with_stem(token.text, |s| out.stems.push_str(s));
-        let stem = &out.stems[start..];
-        let negated = scope_left > 0;
-        scope_left = scope_left.saturating_sub(1);
-        let opens = match pending.take() {
-            Some(needed) if needed == stem => true,
-            _ => {
-                pending = negator_needing(stem)
-                    .or_else(|| reversal.then(|| reverser_needing(stem)).flatten());
-                is_negator(stem) || (reversal && reverses_what_follows(stem))
-            }
-        };
-        if stem == "but" {
-            scope_left = 0;
-        }
-        if opens {
-            scope_left = window;
-        }
-        out.words.push(Word {
-            stem: (start, out.stems.len()),
-            span: token.span,
-            negated,
-            clause_start,
-        });
-        clause_start = false;
-    });
-    out
-}
-
-/// Stems that negate what follows on their own.
-fn is_negator(stem: &str) -> bool {
-    matches!(
-        stem,
-        "not"
-            | "no"
-            | "never"
-            | "without"
-            | "nor"
-            | "neither"
-            | "none"
-            | "nobodi"
-            | "noth"
-            | "reject"
-            | "deni"
-            | "dismiss"
-    )
-}
-
-/// Stems that negate only with a particle: "refuse to", "rule out", "decline to", "fail to".
-fn negator_needing(stem: &str) -> Option<&'static str> {
-    match stem {
-        "refus" | "declin" | "fail" => Some("to"),
-        "rule" => Some("out"),
         _ => None,
     }
 }
@@ -405,6 +405,31 @@ mod tests {
             let mut hashed = Vec::new();
             featurize_hashed(text, &config, |h, s| hashed.push((h, s)));
             assert_eq!(named, hashed, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn two_passes_give_the_one_pass_stream() {
+        struct Collect(Vec<(String, Span)>);
+        impl Sink for Collect {
+            fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+                let mut name = prefix.text.to_string();
+                parts.iter().for_each(|p| name.push_str(p));
+                self.0.push((name, span));
+            }
+        }
+        let config = FeatureConfig::default();
+        for text in [
+            "Iran won\u{2019}t attack, but officials ruled out talks. They called for calm",
+            "no cease-fire; a red line, all options on the table, they will pay a heavy price",
+            "talks",
+            "",
+        ] {
+            let mut one = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, false, &mut one);
+            let mut two = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, true, &mut two);
+            assert_eq!(one.0, two.0, "{text:?}");
         }
     }
 
