@@ -2,13 +2,15 @@
 
 use crate::error::Result;
 use crate::explain::{Contribution, Explanation};
+use crate::features::FeatureConfig;
 use crate::features::{featurize, featurize_hashed};
 use crate::hash::{fnv1a, PassThroughBuild};
-use crate::model::Model;
+use crate::model::{Model, ScoringModel};
 use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -24,9 +26,16 @@ pub struct Classifier {
 
 #[derive(Debug)]
 struct Inner {
-    model: Model,
-    /// Feature-name hash → row of `model.weights`.
+    config: FeatureConfig,
+    weights: Vec<[f32; 3]>,
+    bias: [f32; 3],
+    temperature: f32,
+    /// Feature-name hash → row of `weights`.
     index: HashMap<u64, u32, PassThroughBuild>,
+    /// The whole model, names and card included: given to [`Classifier::new`],
+    /// or for the embedded model parsed on the first call to [`Classifier::model`],
+    /// since scoring needs none of the 50,000 name strings.
+    model: OnceLock<Model>,
 }
 
 impl Classifier {
@@ -35,8 +44,8 @@ impl Classifier {
         static BUNDLED: OnceLock<std::result::Result<Classifier, String>> = OnceLock::new();
         BUNDLED
             .get_or_init(|| {
-                Model::from_bytes(BUNDLED_MODEL)
-                    .map(Classifier::new)
+                ScoringModel::from_bytes(BUNDLED_MODEL)
+                    .map(|scoring| Classifier::from_scoring(scoring, OnceLock::new()))
                     .map_err(|e| e.to_string())
             })
             .clone()
@@ -50,24 +59,62 @@ impl Classifier {
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
+        let scoring = ScoringModel::from(model.clone());
+        Classifier::from_scoring(scoring, OnceLock::from(model))
+    }
+
+    /// A classifier over `scoring`; `model` holds the same model in full, or is
+    /// empty for the embedded one.
+    fn from_scoring(scoring: ScoringModel, model: OnceLock<Model>) -> Classifier {
         let mut index =
-            HashMap::with_capacity_and_hasher(model.features.len(), PassThroughBuild::default());
-        for (row, name) in model.features.iter().enumerate() {
-            index.insert(fnv1a(name.as_bytes()), row as u32);
+            HashMap::with_capacity_and_hasher(scoring.hashes.len(), PassThroughBuild::default());
+        for (row, &hash) in scoring.hashes.iter().enumerate() {
+            // A later row wins on a repeated name, as it always has.
+            index.insert(hash, row as u32);
         }
         Classifier {
-            inner: Arc::new(Inner { model, index }),
+            inner: Arc::new(Inner {
+                config: scoring.config,
+                weights: scoring.weights,
+                bias: scoring.bias,
+                temperature: scoring.temperature,
+                index,
+                model,
+            }),
         }
     }
 
+    /// The whole model: names, weights and card.
     pub fn model(&self) -> &Model {
-        &self.inner.model
+        self.inner.model.get_or_init(|| {
+            // Only the embedded model starts without it, and `bundled` has
+            // already checked those bytes, so this parse cannot fail.
+            Model::from_bytes(BUNDLED_MODEL).expect("the embedded model parsed before")
+        })
     }
 
     /// Label one unit of text. Never fails: empty or unknown text scores from the bias alone.
     pub fn classify(&self, text: &str) -> Prediction {
-        let rows = self.active_rows(text);
-        Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()))
+        thread_local! {
+            /// Rows of the unit being scored, kept from unit to unit so that a
+            /// unit costs no allocation once the buffer has grown.
+            static ROWS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
+        ROWS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut rows) => {
+                let prediction = self.classify_with(text, &mut rows);
+                if rows.capacity() > 1 << 16 {
+                    *rows = Vec::new(); // a huge unit: do not keep its buffer
+                }
+                prediction
+            }
+            Err(_) => self.classify_with(text, &mut Vec::new()),
+        })
+    }
+
+    fn classify_with(&self, text: &str, rows: &mut Vec<u32>) -> Prediction {
+        self.active_rows(text, rows);
+        Prediction::from_scores(self.scores(rows), Span::new(0, text.len()))
     }
 
     /// Label many units in parallel; output order matches input order.
@@ -99,7 +146,7 @@ impl Classifier {
         // hashed one. A test checks that both give the same prediction.
         let mut found: Vec<(String, Span, u32)> = Vec::new();
         let mut rows = Vec::new();
-        featurize(text, &self.inner.model.config, |name, span| {
+        featurize(text, &self.inner.config, |name, span| {
             if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
                 rows.push(row);
                 found.push((name.to_string(), span, row));
@@ -108,15 +155,14 @@ impl Classifier {
         rows.sort_unstable();
         rows.dedup();
         let prediction = Prediction::from_scores(self.scores(&rows), Span::new(0, text.len()));
-        let model = &self.inner.model;
-        let scale = feature_value(rows.len()) / model.temperature;
+        let scale = feature_value(rows.len()) / self.inner.temperature;
         let predicted = prediction.label.index();
         let mut seen = std::collections::HashSet::new();
         let mut contributions: Vec<Contribution> = found
             .into_iter()
             .filter(|(_, _, row)| seen.insert(*row))
             .filter_map(|(feature, span, row)| {
-                let w = model.weights.get(row as usize)?;
+                let w = self.inner.weights.get(row as usize)?;
                 let logits = [w[0] * scale, w[1] * scale, w[2] * scale];
                 let others = logits
                     .iter()
@@ -150,33 +196,71 @@ impl Classifier {
     /// Distinct weight rows of the model's features present in `text`, sorted.
     /// Features arrive hashed (the hash the index is keyed by), so scoring
     /// builds no feature-name strings.
-    fn active_rows(&self, text: &str) -> Vec<u32> {
-        let mut rows = Vec::new();
-        featurize_hashed(text, &self.inner.model.config, |hash, _| {
-            if let Some(&row) = self.inner.index.get(&hash) {
+    /// `rows` is cleared first. A long unit does not list every hit: past
+    /// [`COMPACT_AT`] hits they go into a bitset over the model's rows, so
+    /// memory stays flat on a unit of any length and the rows come out the
+    /// same, sorted and distinct.
+    fn active_rows(&self, text: &str, rows: &mut Vec<u32>) {
+        rows.clear();
+        let mut seen: Vec<u64> = Vec::new();
+        let n_rows = self.inner.weights.len();
+        let index = &self.inner.index;
+        let lookup = |hash: u64, _| {
+            if let Some(&row) = index.get(&hash) {
                 rows.push(row);
+                if rows.len() >= COMPACT_AT {
+                    mark_rows(rows, &mut seen, n_rows);
+                }
             }
-        });
-        rows.sort_unstable();
-        rows.dedup();
-        rows
+        };
+        featurize_hashed(text, &self.inner.config, lookup);
+        if seen.is_empty() {
+            rows.sort_unstable();
+            rows.dedup();
+            return;
+        }
+        mark_rows(rows, &mut seen, n_rows);
+        for (w, &bits) in seen.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                rows.push((w * 64) as u32 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
     }
 
     fn scores(&self, rows: &[u32]) -> Scores {
-        let model = &self.inner.model;
+        let inner = &*self.inner;
         let value = feature_value(rows.len());
         let mut logits = [0f32; 3];
         for &row in rows {
-            if let Some(w) = model.weights.get(row as usize) {
+            if let Some(w) = inner.weights.get(row as usize) {
                 for (l, wk) in logits.iter_mut().zip(w) {
                     *l += wk;
                 }
             }
         }
-        for (l, b) in logits.iter_mut().zip(&model.bias) {
-            *l = (*l * value + b) / model.temperature;
+        for (l, b) in logits.iter_mut().zip(&inner.bias) {
+            *l = (*l * value + b) / inner.temperature;
         }
         Scores(softmax(logits))
+    }
+}
+
+/// Hits a unit lists before [`Classifier::active_rows`] switches to a bitset.
+const COMPACT_AT: usize = 1 << 16;
+
+/// Move the rows listed in `rows` into the bitset `seen` (one bit per model row).
+#[cold]
+#[inline(never)]
+fn mark_rows(rows: &mut Vec<u32>, seen: &mut Vec<u64>, n_rows: usize) {
+    if seen.is_empty() {
+        seen.resize(n_rows.div_ceil(64), 0);
+    }
+    for row in rows.drain(..) {
+        if let Some(word) = seen.get_mut(row as usize / 64) {
+            *word |= 1 << (row % 64);
+        }
     }
 }
 
@@ -210,6 +294,25 @@ fn softmax(logits: [f32; 3]) -> [f32; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_unit_scores_the_same_through_the_bitset() {
+        let classifier = Classifier::bundled().expect("the embedded model loads");
+        let sentence = "Iran ruled out talks and warned of strikes; envoys urged calm. ";
+        let text = sentence.repeat(COMPACT_AT / 8);
+        let mut listed = Vec::new();
+        featurize_hashed(&text, &classifier.inner.config, |hash, _| {
+            if let Some(&row) = classifier.inner.index.get(&hash) {
+                listed.push(row);
+            }
+        });
+        assert!(listed.len() > COMPACT_AT, "the test must pass the switch");
+        listed.sort_unstable();
+        listed.dedup();
+        let mut rows = Vec::new();
+        classifier.active_rows(&text, &mut rows);
+        assert_eq!(rows, listed);
+    }
 
     #[test]
     fn classify_and_explain_agree() {

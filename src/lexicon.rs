@@ -8,6 +8,7 @@
 //!
 //! Phrases are matched on Snowball stems, so one entry covers its inflections.
 
+use crate::hash::WordBuild;
 use crate::text::stem::stem;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -113,6 +114,37 @@ pub const CUES: &[(&str, &[&str])] = &[
             "armed",
             "weapons",
             "war",
+            "air campaign",
+            "military campaign",
+            "bombing campaign",
+            "storm",
+            "ram",
+            "torch",
+            "abduct",
+            "kidnap",
+            "take hostage",
+            "sniper",
+            "mortar",
+            "grenade",
+            "warplane",
+            "fighter jet",
+            "gunboat",
+            "skirmish",
+            "firefight",
+            "behead",
+            "assassinate",
+            "assassination",
+            "overrun",
+            "annex",
+            "annexation",
+            "besiege",
+            "bombardment",
+            "build-up",
+            "buildup",
+            "reinforcements",
+            "take up arms",
+            "open fire",
+            "shot dead",
         ],
     ),
     (
@@ -145,6 +177,15 @@ pub const CUES: &[(&str, &[&str])] = &[
             "torture",
             "repression",
             "suppress",
+            "shut",
+            "deport",
+            "blacklist",
+            "export controls",
+            "cut off",
+            "retaliatory",
+            "countermeasures",
+            "close the border",
+            "closed the border",
         ],
     ),
     (
@@ -171,6 +212,19 @@ pub const CUES: &[(&str, &[&str])] = &[
             "not seek",
             "never",
             "will not negotiate",
+            "closed to",
+            "spurn",
+            "rebuff",
+            "snub",
+            "tear up",
+            "tore up",
+            "walk away",
+            "shelve",
+            "call off",
+            "collapse",
+            "stall",
+            "deadlock",
+            "impasse",
         ],
     ),
     (
@@ -255,6 +309,15 @@ pub const CUES: &[(&str, &[&str])] = &[
             "coexistence",
             "goodwill",
             "reassure",
+            "hold fire",
+            "hold their fire",
+            "no military solution",
+            "unthinkable",
+            "apologise",
+            "apologize",
+            "apology",
+            "stand down",
+            "stay out",
         ],
     ),
     (
@@ -283,6 +346,9 @@ pub const CUES: &[(&str, &[&str])] = &[
             "phone call",
             "spoke with",
             "held talks",
+            "progress",
+            "breakthrough",
+            "roadmap",
         ],
     ),
     (
@@ -409,8 +475,12 @@ pub const CUES: &[(&str, &[&str])] = &[
 ];
 
 /// A stemmed phrase table: first stem → (remaining stems, category index).
+/// Looked up once per word of every unit, so keyed with
+/// [`WordHasher`](crate::hash::WordHasher) rather than SipHash, which cost more than the rest of the match.
 pub struct CueTable {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>, WordBuild>,
+    /// Stems in the longest phrase.
+    longest: usize,
 }
 
 impl CueTable {
@@ -421,7 +491,8 @@ impl CueTable {
     }
 
     fn build() -> CueTable {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>, WordBuild> =
+            HashMap::default();
         for (category, (_, phrases)) in CUES.iter().enumerate() {
             for phrase in phrases.iter() {
                 let mut stems = Vec::new();
@@ -435,25 +506,42 @@ impl CueTable {
                 }
             }
         }
-        CueTable { by_first }
+        let longest = by_first
+            .values()
+            .flatten()
+            .map(|(rest, _)| rest.len() + 1)
+            .max()
+            .unwrap_or(1);
+        CueTable { by_first, longest }
     }
 
-    /// Every cue that starts at `stems[at]`: (category name, number of stems matched).
-    pub fn matches_at<'a>(
-        &'a self,
-        stems: &'a [&str],
+    /// How many stems the longest phrase has: how far ahead a match can look.
+    pub fn longest_phrase(&self) -> usize {
+        self.longest
+    }
+
+    /// Every cue that starts at word `at`, given the stem of word `k` as
+    /// `stem_at(k)` (`None` past the end): `found(category name, number of
+    /// stems matched)` for each, in table order. A callback over the caller's
+    /// own storage of stems, so no list of stems is built per unit.
+    pub fn for_each_match<'s>(
+        &self,
+        stem_at: impl Fn(usize) -> Option<&'s str>,
         at: usize,
-    ) -> impl Iterator<Item = (&'static str, usize)> + 'a {
-        let first = stems.get(at).copied().unwrap_or("");
-        self.by_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .filter_map(move |(rest, category)| {
-                let tail = stems.get(at + 1..at + 1 + rest.len())?;
-                let matched = tail.iter().zip(rest).all(|(a, b)| *a == b.as_str());
-                matched.then(|| (CUES[*category].0, rest.len() + 1))
-            })
+        mut found: impl FnMut(&'static str, usize),
+    ) {
+        let Some(entries) = stem_at(at).and_then(|first| self.by_first.get(first)) else {
+            return;
+        };
+        for (rest, category) in entries {
+            let matched = rest
+                .iter()
+                .enumerate()
+                .all(|(k, want)| stem_at(at + 1 + k) == Some(want.as_str()));
+            if matched {
+                found(CUES[*category].0, rest.len() + 1);
+            }
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod model;
 pub mod prediction;
 pub mod report;
+pub mod reversal;
 pub mod stance;
 pub mod summary;
 pub mod text;

@@ -120,3 +120,50 @@ fn eval_scores_a_binary_corpus_as_escalatory_versus_the_rest() {
     );
     assert_eq!(eval["escalatory_vs_rest"]["n"], 2);
 }
+
+#[test]
+fn calibration_file_must_be_a_training_file_and_is_named_in_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample(dir.path());
+    let other = dir.path().join("other.jsonl");
+    std::fs::write(&other, "{\"text\": \"ok\", \"label\": \"neutral\"}\n").unwrap();
+    let out = stance()
+        .args(["train", "--folds", "2", "--alphas", "0.3", "--out"])
+        .arg(dir.path().join("x.model"))
+        .arg("--data")
+        .arg(&data)
+        .arg("--calibrate-on")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not one of the --data files"), "{stderr}");
+
+    let model = dir.path().join("cal.model");
+    let status = stance()
+        .args(["train", "--folds", "2", "--alphas", "0.3", "--out"])
+        .arg(&model)
+        .arg("--data")
+        .arg(format!("{}:1", data.display()))
+        .arg("--calibrate-on")
+        .arg(&data)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let info = stance()
+        .arg("--model")
+        .arg(&model)
+        .arg("info")
+        .output()
+        .unwrap();
+    let info: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    let notes = info["card"]["notes"].as_str().unwrap();
+    assert!(
+        notes.contains(&format!(
+            "fitted on out-of-fold predictions of {}",
+            data.display()
+        )),
+        "{notes}"
+    );
+}

@@ -9,7 +9,8 @@ cargo build --release --quiet
 ./target/release/stance train \
   --data training/data/train.jsonl training/external/un_guide.jsonl:1 \
   --out models/stance-en.model \
-  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.01,0.03,0.1 --folds 4 --seed 13
+  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.01,0.03,0.1 --folds 4 --seed 13 \
+  --calibrate-on training/external/un_guide.jsonl
 # The binary embeds the model at compile time: rebuild so it picks up the new one.
 touch src/classifier.rs
 cargo build --release --quiet

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `start..end` into the original text. Both ends always
 /// fall on `char` boundaries, so `&text[span.start..span.end]` never panics for
 /// the text the span was made from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -13,6 +13,7 @@
 
 use super::normalize::{fold_char, fold_word_into};
 use super::span::Span;
+use std::cell::RefCell;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is, for the rules that follow tokenization (negation scope ends at punctuation).
@@ -42,34 +43,73 @@ const JOINED_PREFIXES: &[&str] = &[
 ];
 
 /// Tokenize `text`, calling `emit` for each token in order.
-pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
-    let mut folded = String::new();
-    let mut joined = String::new();
-    // A word whose hyphen-join is still open: its text and span.
-    let mut pending: Option<(String, Span)> = None;
+pub fn tokenize(text: &str, emit: impl FnMut(Token)) {
+    thread_local! {
+        /// Kept from call to call: a unit then costs no allocation for its words.
+        static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+    }
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            tokenize_with(text, &mut buffers, emit);
+            buffers.release_if_huge();
+        }
+        // Tokenizing inside `emit`: the inner call gets buffers of its own.
+        Err(_) => tokenize_with(text, &mut Buffers::default(), emit),
+    })
+}
+
+/// Text a token is built in before `emit` borrows it.
+#[derive(Default)]
+struct Buffers {
+    /// The folded word piece.
+    folded: String,
+    /// A prefix and the word after its hyphen ("de" + "escalation").
+    joined: String,
+    /// A word whose hyphen-join is still open (see `pending` in [`tokenize_with`]).
+    prefix: String,
+}
+
+impl Buffers {
+    fn release_if_huge(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.folded.capacity() + self.joined.capacity() + self.prefix.capacity() > KEEP {
+            *self = Buffers::default();
+        }
+    }
+}
+
+fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token)) {
+    let Buffers {
+        folded,
+        joined,
+        prefix,
+    } = buffers;
+    // The span of a word whose hyphen-join is still open; its text is in `prefix`.
+    let mut pending: Option<Span> = None;
     let mut pending_hyphen = false;
     word_pieces(text, |start, piece| {
         let span = Span::new(start, start + piece.len());
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            fold_piece(piece, &mut folded);
+            let word = fold_piece(piece, folded);
             if pending_hyphen {
-                if let Some((prefix, pspan)) = pending.take() {
+                if let Some(pspan) = pending.take() {
                     joined.clear();
-                    joined.push_str(&prefix);
-                    joined.push_str(&folded);
+                    joined.push_str(prefix);
+                    joined.push_str(word);
                     pending_hyphen = false;
                     push_word(
-                        &joined,
+                        joined,
                         Span::new(pspan.start, span.end),
                         &mut pending,
+                        prefix,
                         &mut emit,
                     );
                     return;
                 }
             }
-            flush(&mut pending, &mut emit);
-            push_word(&folded, span, &mut pending, &mut emit);
+            flush(&mut pending, prefix, &mut emit);
+            push_word(word, span, &mut pending, prefix, &mut emit);
             return;
         }
         if fold_char(first) == '-'
@@ -78,13 +118,13 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             && !pending_hyphen
         {
             // Keep the prefix open only when the hyphen touches it.
-            if pending.as_ref().is_some_and(|(_, s)| s.end == start) {
+            if pending.is_some_and(|s| s.end == start) {
                 pending_hyphen = true;
                 return;
             }
         }
         pending_hyphen = false;
-        flush(&mut pending, &mut emit);
+        flush(&mut pending, prefix, &mut emit);
         if first.is_whitespace() {
             return;
         }
@@ -98,24 +138,56 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             });
         }
     });
-    flush(&mut pending, &mut emit);
+    flush(&mut pending, prefix, &mut emit);
 }
 
-/// The folded, lowercased text of a word piece into `out`. ASCII word pieces
-/// (most of them) only need lowercasing: no ASCII letter, digit or in-word
-/// mark (`:` `.` `'` `,` `;` `_`) is changed by folding.
-fn fold_piece(piece: &str, out: &mut String) {
-    if piece
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_:.',;".contains(&b))
-    {
-        out.clear();
-        out.push_str(piece);
-        out.make_ascii_lowercase();
-    } else {
-        fold_word_into(piece, out);
+/// The folded, lowercased text of a word piece: the piece itself when
+/// folding leaves it as it is, else built in `out`. ASCII word pieces (most
+/// of them) only need lowercasing: no ASCII letter, digit or in-word mark
+/// (`:` `.` `'` `,` `;` `_`) is changed by folding, and most words are
+/// lowercase already, so they are not copied at all.
+fn fold_piece<'a>(piece: &'a str, out: &'a mut String) -> &'a str {
+    // Branch-free over the bytes: a table lookup each, one decision at the end.
+    let mut all_plain = PLAIN;
+    let mut any_upper = 0;
+    for b in piece.bytes() {
+        let flags = FOLD_FLAGS[usize::from(b)];
+        all_plain &= flags;
+        any_upper |= flags;
     }
+    if all_plain & PLAIN == 0 {
+        fold_word_into(piece, out);
+        return out;
+    }
+    if any_upper & UPPER == 0 {
+        return piece;
+    }
+    out.clear();
+    out.push_str(piece);
+    out.make_ascii_lowercase();
+    out
 }
+
+/// A byte that folding leaves as it is up to case: ASCII letters, digits and `_:.',;`.
+const PLAIN: u8 = 1;
+/// An ASCII capital.
+const UPPER: u8 = 2;
+
+const FOLD_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'.' | b'\'' | b',' | b';') {
+            table[b] = PLAIN;
+        }
+        if c.is_ascii_uppercase() {
+            table[b] |= UPPER;
+        }
+        b += 1;
+    }
+    table
+};
 
 fn is_break(c: char) -> bool {
     matches!(
@@ -124,26 +196,33 @@ fn is_break(c: char) -> bool {
     )
 }
 
-fn flush(pending: &mut Option<(String, Span)>, emit: &mut impl FnMut(Token)) {
-    if let Some((text, span)) = pending.take() {
+/// Emit the held-back prefix, if any, as a word of its own.
+fn flush(pending: &mut Option<Span>, prefix: &str, emit: &mut impl FnMut(Token)) {
+    if let Some(span) = pending.take() {
         emit(Token {
-            text: &text,
+            text: prefix,
             span,
             kind: TokenKind::Word,
         });
     }
 }
 
-/// Emit one folded word, expanded; a joinable prefix is held back in `pending`.
+/// Emit one folded word, expanded; a joinable prefix is held back in
+/// `pending` (its span) and `prefix` (its text).
 fn push_word(
     word: &str,
     span: Span,
-    pending: &mut Option<(String, Span)>,
+    pending: &mut Option<Span>,
+    prefix: &mut String,
     emit: &mut impl FnMut(Token),
 ) {
-    if word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_numeric() || ".,'".contains(c))
-    {
+    // One pass for the two marks the rules below look for.
+    let (mut digit, mut apostrophe) = (false, false);
+    for b in word.bytes() {
+        digit |= b.is_ascii_digit();
+        apostrophe |= b == b'\'';
+    }
+    if digit && word.chars().all(|c| c.is_numeric() || ".,'".contains(c)) {
         emit(Token {
             text: NUMBER,
             span,
@@ -151,17 +230,47 @@ fn push_word(
         });
         return;
     }
-    if JOINED_PREFIXES.contains(&word) {
-        *pending = Some((word.to_string(), span));
+    if is_joined_prefix(word) {
+        prefix.clear();
+        prefix.push_str(word);
+        *pending = Some(span);
         return;
     }
-    expand_contraction(word, |part| {
+    let mut emit_word = |part: &str| {
         emit(Token {
             text: part,
             span,
             kind: TokenKind::Word,
         })
-    });
+    };
+    // Every contraction rule but "cannot" needs an apostrophe: most words have none.
+    if !apostrophe && word != "cannot" {
+        emit_word(word);
+    } else {
+        expand_contraction(word, emit_word);
+    }
+}
+
+/// One of [`JOINED_PREFIXES`]; a `match` compiles to a switch on the length
+/// and a compare or two, where searching the list compared with each entry.
+fn is_joined_prefix(word: &str) -> bool {
+    let found = matches!(
+        word,
+        "de" | "anti"
+            | "non"
+            | "counter"
+            | "re"
+            | "pro"
+            | "cease"
+            | "self"
+            | "co"
+            | "pre"
+            | "post"
+            | "ex"
+            | "cross"
+    );
+    debug_assert_eq!(found, JOINED_PREFIXES.contains(&word));
+    found
 }
 
 /// "won't" → ["will", "not"]; "iran's" → ["iran"]; "we'll" → ["we", "will"]; "cannot" → ["can", "not"].
@@ -296,16 +405,27 @@ enum Class {
 }
 
 fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        b'_' => Class::ExtendNumLet,
-        _ => Class::Other,
-    }
+    CLASS[usize::from(b)]
 }
+
+/// [`class`] of every byte, looked up rather than matched: it runs per byte of input.
+const CLASS: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            b'_' => Class::ExtendNumLet,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The UAX #29 pieces of an ASCII chunk with no whitespace: runs of letters,
 /// digits and '_' (WB5, WB8 to WB10, WB13a/b), carried across one mid
@@ -402,6 +522,16 @@ mod tests {
             ]
         );
         assert_eq!(got[1].1, "de-escalation");
+    }
+
+    #[test]
+    fn the_prefix_switch_is_the_prefix_list() {
+        for prefix in JOINED_PREFIXES {
+            assert!(is_joined_prefix(prefix), "{prefix}");
+        }
+        for word in ["", "d", "dee", "counters", "crosss", "anti-", "Re"] {
+            assert!(!is_joined_prefix(word), "{word}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub struct Example {
     pub label: usize,
     pub weight: f64,
     pub group: u64,
+    /// Its out-of-fold prediction calibrates the temperature (see `TrainingFile::calibrate`).
+    pub calibrate: bool,
 }
 
 /// The selected feature names, in a stable order (by descending score, then name).
@@ -61,6 +63,7 @@ mod tests {
     #[test]
     fn keeps_discriminative_frequent_features_first() {
         let make = |names: &[&str], label| Example {
+            calibrate: false,
             names: names.iter().map(|s| s.to_string()).collect(),
             label,
             weight: 1.0,

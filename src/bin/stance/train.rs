@@ -46,6 +46,14 @@ pub struct TrainArgs {
     /// Leave out the pooled cue-polarity features.
     #[arg(long)]
     pub no_polarity: bool,
+    /// Do not treat reversal verbs ("halted", "collapsed") as negation scopes.
+    #[arg(long)]
+    pub no_reversal: bool,
+    /// Training files (given in --data too) whose out-of-fold predictions fit the
+    /// confidence temperature; by default every training unit. Real text
+    /// labelled by the guide calibrates confidence on real news best.
+    #[arg(long = "calibrate-on", num_args = 1..)]
+    pub calibrate_on: Vec<String>,
     /// Worker threads for cross-validation (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -53,6 +61,13 @@ pub struct TrainArgs {
 
 pub fn run(args: &TrainArgs) -> Outcome {
     let mut files = Vec::new();
+    let mut calibrate_paths: Vec<std::path::PathBuf> = Vec::new();
+    for arg in &args.calibrate_on {
+        match parse_weighted_path(arg) {
+            Ok((path, _)) => calibrate_paths.push(path),
+            Err(e) => return Outcome::CouldNotStart(e.to_string()),
+        }
+    }
     for arg in &args.data {
         let (path, weight) = match parse_weighted_path(arg) {
             Ok(p) => p,
@@ -60,12 +75,20 @@ pub fn run(args: &TrainArgs) -> Outcome {
         };
         match read_labelled(&path) {
             Ok(records) => files.push(TrainingFile {
+                calibrate: calibrate_paths.contains(&path),
                 path: path.display().to_string(),
                 weight,
                 records,
             }),
             Err(e) => return Outcome::CouldNotStart(e.to_string()),
         }
+    }
+    let data_paths: Vec<std::path::PathBuf> = files.iter().map(|f| f.path.clone().into()).collect();
+    if let Some(stray) = calibrate_paths.iter().find(|p| !data_paths.contains(p)) {
+        return Outcome::CouldNotStart(format!(
+            "--calibrate-on {}: not one of the --data files",
+            stray.display()
+        ));
     }
     let config = TrainConfig {
         max_features: args.max_features,
@@ -80,6 +103,7 @@ pub fn run(args: &TrainArgs) -> Outcome {
             bigrams: !args.no_bigrams,
             cues: !args.no_cues,
             polarity: !args.no_polarity,
+            reversal: !args.no_reversal,
             ..FeatureConfig::default()
         },
     };

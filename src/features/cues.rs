@@ -1,0 +1,123 @@
+//! Cue-lexicon matching over a window of the last few words, so cue
+//! phrases are found while the words stream past instead of over a list of
+//! every word of the unit.
+
+use super::words::ScannedWord;
+use crate::lexicon::CueTable;
+use crate::reversal::{reverses_what_precedes, subsides_what_precedes};
+use crate::text::span::Span;
+
+/// How many words after a cue phrase a verb may come and still turn it
+/// around ("the ceasefire in Idlib collapsed"); a clause break ends the reach.
+pub(super) const REVERSAL_REACH: usize = 4;
+
+/// One cue phrase found: its category, the words it covers, whether its
+/// first word is inside a negation scope, and which reversing verbs follow it
+/// within [`REVERSAL_REACH`] words of the same clause.
+#[derive(Clone, Copy)]
+pub(super) struct CueHit {
+    pub category: &'static str,
+    pub span: Span,
+    pub negated: bool,
+    /// "collapsed", "stalled": turns a de-escalatory cue around.
+    pub collapses_after: bool,
+    /// "eased", "receded": turns an escalatory cue around.
+    pub subsides_after: bool,
+}
+
+/// The last words seen: as many as the longest cue phrase has, plus
+/// [`REVERSAL_REACH`] to see what follows a phrase. A phrase
+/// starting at the oldest word can be matched once the window is full; at
+/// the end of the unit, [`CueWindow::finish`] matches the rest. Hits come in
+/// the order of their first word, as a pass over all words would give them.
+#[derive(Default)]
+pub(super) struct CueWindow {
+    /// A ring of slots, reused (with their stem buffers) from word to word.
+    slots: Vec<Slot>,
+    /// Index in `slots` of the oldest word.
+    oldest: usize,
+    len: usize,
+}
+
+#[derive(Default)]
+struct Slot {
+    stem: String,
+    span: Span,
+    negated: bool,
+    clause_start: bool,
+}
+
+impl CueWindow {
+    /// Empty the window for a new unit.
+    pub fn reset(&mut self) {
+        let size = CueTable::get().longest_phrase().max(1) + REVERSAL_REACH;
+        if self.slots.len() != size {
+            self.slots.resize_with(size, Slot::default);
+        }
+        self.oldest = 0;
+        self.len = 0;
+    }
+
+    /// Take in the next word; `hit` gets the cues that start at the word
+    /// that leaves the window.
+    pub fn push(&mut self, word: &ScannedWord, hit: impl FnMut(CueHit)) {
+        let size = self.slots.len();
+        let slot = &mut self.slots[(self.oldest + self.len) % size];
+        slot.stem.clear();
+        slot.stem.push_str(word.stem);
+        slot.span = word.span;
+        slot.negated = word.negated;
+        slot.clause_start = word.clause_start;
+        self.len += 1;
+        if self.len == size {
+            self.match_oldest(hit);
+        }
+    }
+
+    /// The unit has ended: the cues that start at the words still in the window.
+    pub fn finish(&mut self, mut hit: impl FnMut(CueHit)) {
+        while self.len > 0 {
+            self.match_oldest(&mut hit);
+        }
+    }
+
+    /// The `k`-th word from the oldest.
+    fn get(&self, k: usize) -> Option<&Slot> {
+        (k < self.len).then(|| &self.slots[(self.oldest + k) % self.slots.len()])
+    }
+
+    /// Whether a word matching `verb` comes within [`REVERSAL_REACH`] words
+    /// from the `from`-th word, before a clause break.
+    fn followed_in_clause(&self, from: usize, verb: fn(&str) -> bool) -> bool {
+        for k in from..from + REVERSAL_REACH {
+            match self.get(k) {
+                Some(slot) if slot.clause_start => return false,
+                Some(slot) if verb(&slot.stem) => return true,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+        false
+    }
+
+    fn match_oldest(&mut self, mut hit: impl FnMut(CueHit)) {
+        if let Some(first) = self.get(0) {
+            CueTable::get().for_each_match(
+                |k| self.get(k).map(|slot| slot.stem.as_str()),
+                0,
+                |category, len| {
+                    let end = self.get(len - 1).map_or(first.span.end, |w| w.span.end);
+                    hit(CueHit {
+                        category,
+                        span: Span::new(first.span.start, end),
+                        negated: first.negated,
+                        collapses_after: self.followed_in_clause(len, reverses_what_precedes),
+                        subsides_after: self.followed_in_clause(len, subsides_what_precedes),
+                    });
+                },
+            );
+        }
+        self.oldest = (self.oldest + 1) % self.slots.len().max(1);
+        self.len = self.len.saturating_sub(1);
+    }
+}

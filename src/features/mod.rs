@@ -1,0 +1,447 @@
+//! The one featurize function, shared by training, scoring and explanation.
+//!
+//! A unit of text becomes a stream of named features, each with the byte span
+//! of the words behind it:
+//! - `w:<stem>` for each word, `w:!<stem>` when the word is inside a negation scope;
+//! - `b:<stem>_<stem>` for adjacent words within a clause;
+//! - `c:<category>` / `c:!<category>` for cue-lexicon phrases (see [`crate::lexicon`]).
+//!
+//! Because training builds its matrix from exactly this stream and the scorer
+//! looks up exactly these names, the two cannot disagree. The scorer takes the
+//! stream as hashes ([`featurize_hashed`]): the same names, hashed piece by
+//! piece as they are produced, so scoring never builds a string per feature.
+
+use crate::hash::{fnv1a, Fnv};
+mod cues;
+mod words;
+
+use crate::lexicon::lexicon_digest;
+use crate::text::span::Span;
+use cues::{CueHit, CueWindow};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use words::scan_words;
+
+/// Bumped whenever the feature stream for some text changes; part of the fingerprint.
+pub const FEATURIZER_VERSION: &str = "stance-features/1";
+
+/// Which feature families to emit, stored in every model file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureConfig {
+    pub unigrams: bool,
+    pub bigrams: bool,
+    pub cues: bool,
+    /// Pool cue hits into escalatory/de-escalatory votes (`p:esc`, `p:de`, `p:*_last`).
+    #[serde(default)]
+    pub polarity: bool,
+    /// How many words after a negator stay negated (a clause break ends the scope sooner).
+    pub negation_window: usize,
+    /// Reversal verbs ("halted the campaign", "the truce collapsed") scope like
+    /// negators; see [`crate::reversal`]. Off in models trained before it existed.
+    #[serde(default)]
+    pub reversal: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            unigrams: true,
+            bigrams: true,
+            cues: true,
+            polarity: true,
+            negation_window: 4,
+            reversal: true,
+        }
+    }
+}
+
+impl FeatureConfig {
+    /// Identity of the featurizer: version, configuration and lexicon contents.
+    /// A model trained under one fingerprint must not score under another.
+    pub fn fingerprint(&self) -> String {
+        let mut config = format!(
+            "{}|{}|{}|{}",
+            self.unigrams, self.bigrams, self.cues, self.negation_window
+        );
+        // Appended only when on, so models trained before reversal keep their fingerprint.
+        if self.reversal {
+            config.push_str("|reversal");
+        }
+        let digest = fnv1a(config.as_bytes()) ^ lexicon_digest();
+        format!("{FEATURIZER_VERSION}:{digest:016x}")
+    }
+}
+
+/// Units longer than this are featurized in two passes over the text (words
+/// and bigrams, then cues), so that memory stays flat however long one unit
+/// is; shorter ones in one pass, with their few cue hits held back until the
+/// words are done. Both give the same stream in the same order.
+const TWO_PASSES_ABOVE: usize = 1 << 20;
+
+thread_local! {
+    /// Buffers of the unit being featurized, kept from unit to unit so that
+    /// once they have grown a unit costs no allocation.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[derive(Default)]
+struct Scratch {
+    /// The stem of the current word (see [`words::scan_words`]).
+    stem: String,
+    /// The stem of the word before, for bigrams.
+    previous: String,
+    cues: CueWindow,
+    /// Cue hits of a one-pass unit, emitted after its words.
+    hits: Vec<CueHit>,
+}
+
+impl Scratch {
+    /// Let go of buffers a huge unit grew, so that one long record does not
+    /// keep its memory for the rest of the run.
+    fn release_if_huge(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.stem.capacity() + self.previous.capacity() > KEEP || self.hits.capacity() > KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+/// Where the feature stream goes. A feature's name arrives as pieces (a
+/// fixed prefix such as "w:", then stems and separators) whose concatenation
+/// is the name, so a sink can hash it without building it.
+trait Sink {
+    fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span);
+}
+
+/// The fixed start of a feature name, with its hash state computed at compile time.
+#[derive(Clone, Copy)]
+struct Prefix {
+    text: &'static str,
+    hash: Fnv,
+}
+
+impl Prefix {
+    const fn new(text: &'static str) -> Prefix {
+        Prefix {
+            text,
+            hash: Fnv::new().bytes(text.as_bytes()),
+        }
+    }
+}
+
+const WORD: Prefix = Prefix::new("w:");
+const NEGATED_WORD: Prefix = Prefix::new("w:!");
+const BIGRAM: Prefix = Prefix::new("b:");
+const CUE: Prefix = Prefix::new("c:");
+const NEGATED_CUE: Prefix = Prefix::new("c:!");
+const VOTE_ESCALATORY: Prefix = Prefix::new("p:esc");
+const VOTE_DEESCALATORY: Prefix = Prefix::new("p:de");
+
+/// Feed every feature of `text` to `emit(name, span)`, in text order.
+pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span)) {
+    struct Names<F> {
+        name: String,
+        emit: F,
+    }
+    impl<F: FnMut(&str, Span)> Sink for Names<F> {
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+            self.name.clear();
+            self.name.push_str(prefix.text);
+            for part in parts {
+                self.name.push_str(part);
+            }
+            (self.emit)(&self.name, span);
+        }
+    }
+    let mut sink = Names {
+        name: String::with_capacity(48),
+        emit,
+    };
+    feature_stream(text, config, &mut sink);
+}
+
+/// The stream of [`featurize`] with each name given as `fnv1a(name)`, hashed
+/// piece by piece: what the scorer looks up, without a string per feature.
+pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64, Span)) {
+    struct Hashes<F>(F);
+    impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
+        #[inline(always)]
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+            let hash = parts.iter().fold(prefix.hash, |h, part| h.str(part));
+            (self.0)(hash.finish(), span);
+        }
+    }
+    feature_stream(text, config, &mut Hashes(emit));
+}
+
+/// The one feature stream, in text order, behind both [`featurize`] and
+/// [`featurize_hashed`]: for each word its unigram and bigram, then each cue
+/// hit with its polarity vote, then the last vote again.
+fn feature_stream(text: &str, config: &FeatureConfig, sink: &mut impl Sink) {
+    let two_passes = text.len() > TWO_PASSES_ABOVE;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            stream_with(&mut scratch, text, config, two_passes, sink);
+            scratch.release_if_huge();
+        }
+        // A sink that featurizes in turn: the inner call gets buffers of its own.
+        Err(_) => stream_with(&mut Scratch::default(), text, config, two_passes, sink),
+    })
+}
+
+fn stream_with(
+    scratch: &mut Scratch,
+    text: &str,
+    config: &FeatureConfig,
+    two_passes: bool,
+    sink: &mut impl Sink,
+) {
+    let Scratch {
+        stem,
+        previous,
+        cues,
+        hits,
+    } = scratch;
+    let cues_on = config.cues;
+    let mut votes = Votes::default();
+    let mut previous_span: Option<Span> = None;
+    cues.reset();
+    hits.clear();
+    scan_words(
+        text,
+        config.negation_window,
+        config.reversal,
+        stem,
+        |word| {
+            if config.unigrams {
+                let prefix = if word.negated { NEGATED_WORD } else { WORD };
+                sink.feature(prefix, &[word.stem], word.span);
+            }
+            if config.bigrams && !word.clause_start {
+                if let Some(prev) = previous_span {
+                    sink.feature(
+                        BIGRAM,
+                        &[previous.as_str(), "_", word.stem],
+                        Span::new(prev.start, word.span.end),
+                    );
+                }
+            }
+            previous.clear();
+            previous.push_str(word.stem);
+            previous_span = Some(word.span);
+            if cues_on && !two_passes {
+                cues.push(&word, |hit| hits.push(hit));
+            }
+        },
+    );
+    if !cues_on {
+        return;
+    }
+    if two_passes {
+        scan_words(
+            text,
+            config.negation_window,
+            config.reversal,
+            stem,
+            |word| {
+                cues.push(&word, |hit| votes.emit(hit, config, sink));
+            },
+        );
+        cues.finish(|hit| votes.emit(hit, config, sink));
+    } else {
+        cues.finish(|hit| hits.push(hit));
+        for hit in hits.iter() {
+            votes.emit(*hit, config, sink);
+        }
+    }
+    votes.finish(sink);
+}
+
+/// Cue-lexicon features, then polarity features that pool all cues: each
+/// cue votes escalatory or de-escalatory by its category, flipped inside a
+/// negation scope ("will not attack" votes de-escalatory), and the last
+/// vote is emitted again on its own, after the guide's last-main-clause rule.
+#[derive(Default)]
+struct Votes {
+    last: Option<(Prefix, Span)>,
+}
+
+impl Votes {
+    fn emit(&mut self, hit: CueHit, config: &FeatureConfig, sink: &mut impl Sink) {
+        let reversed_after = config.reversal
+            && match polarity(hit.category) {
+                Some(Direction::DeEscalatory) => hit.collapses_after,
+                Some(Direction::Escalatory) => hit.subsides_after,
+                None => false,
+            };
+        let negated = hit.negated || reversed_after;
+        let prefix = if negated { NEGATED_CUE } else { CUE };
+        sink.feature(prefix, &[hit.category], hit.span);
+        if !config.polarity {
+            return;
+        }
+        if let Some(direction) = polarity(hit.category) {
+            let vote = match (direction, negated) {
+                (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => VOTE_ESCALATORY,
+                _ => VOTE_DEESCALATORY,
+            };
+            sink.feature(vote, &[], hit.span);
+            self.last = Some((vote, hit.span));
+        }
+    }
+
+    fn finish(self, sink: &mut impl Sink) {
+        if let Some((vote, span)) = self.last {
+            sink.feature(vote, &["_last"], span);
+        }
+    }
+}
+
+enum Direction {
+    Escalatory,
+    DeEscalatory,
+}
+
+/// Which way a cue category leans before negation; `None` for categories
+/// (conditions) that only shape the sentence.
+fn polarity(category: &str) -> Option<Direction> {
+    match category {
+        "threat" | "force" | "coercion" | "rejection" | "hostility" | "tension" => {
+            Some(Direction::Escalatory)
+        }
+        "calm" | "talks" | "ceasefire" | "mediation" | "withdrawal" | "cooperation" | "offer" => {
+            Some(Direction::DeEscalatory)
+        }
+        _ => None,
+    }
+}
+
+/// The distinct feature names of `text`, in first-seen order (what training stores per unit).
+pub fn feature_names(text: &str, config: &FeatureConfig) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    featurize(text, config, |name, _| {
+        if seen.insert(fnv1a(name.as_bytes())) {
+            out.push(name.to_string());
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        featurize(text, &FeatureConfig::default(), |n, _| {
+            out.push(n.to_string())
+        });
+        out
+    }
+
+    #[test]
+    fn negation_scope_ends_at_a_clause_break() {
+        let got = names("They will not attack, officials said.");
+        assert!(got.contains(&"w:!attack".to_string()), "{got:?}");
+        assert!(got.contains(&"c:!force".to_string()), "{got:?}");
+        assert!(got.contains(&"w:offici".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn two_word_negators_open_a_scope() {
+        let got = names("Iran ruled out talks.");
+        assert!(got.contains(&"w:!talk".to_string()), "{got:?}");
+        assert!(got.contains(&"c:!talks".to_string()), "{got:?}");
+        let got = names("He refused to withdraw troops");
+        assert!(got.contains(&"c:!withdrawal".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn reversal_verbs_turn_the_cue_they_act_on() {
+        // Before the cue: "halted" scopes what follows like a negator.
+        let got = names("The coalition halted its air strikes over Yemen.");
+        assert!(got.contains(&"c:!force".to_string()), "{got:?}");
+        assert!(got.contains(&"p:de".to_string()), "{got:?}");
+        // After the cue, in the same clause: a collapse turns a de-escalatory cue...
+        let got = names("The truce in the north collapsed.");
+        assert!(got.contains(&"c:!ceasefire".to_string()), "{got:?}");
+        assert!(got.contains(&"p:esc".to_string()), "{got:?}");
+        // ...and subsiding turns an escalatory one.
+        let got = names("Tensions along the border eased.");
+        assert!(got.contains(&"c:!tension".to_string()), "{got:?}");
+        // A clause break stops the reach.
+        let got = names("The truce held, and the talks collapsed.");
+        assert!(got.contains(&"c:ceasefire".to_string()), "{got:?}");
+        // A verb with its particle: "called off".
+        let got = names("Organisers called off the march on parliament.");
+        assert!(got.contains(&"w:!march".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn reversal_can_be_switched_off() {
+        let config = FeatureConfig {
+            reversal: false,
+            ..FeatureConfig::default()
+        };
+        let mut got = Vec::new();
+        featurize("The truce collapsed.", &config, |n, _| {
+            got.push(n.to_string())
+        });
+        assert!(got.contains(&"c:ceasefire".to_string()), "{got:?}");
+        assert_ne!(config.fingerprint(), FeatureConfig::default().fingerprint());
+    }
+
+    #[test]
+    fn hashed_stream_is_the_hash_of_the_named_stream() {
+        let config = FeatureConfig::default();
+        for text in [
+            "Iran won\u{2019}t attack, but officials ruled out talks.",
+            "A cease-fire after 6,221 deaths; the de-escalation held \u{1f525}",
+            "",
+        ] {
+            let mut named = Vec::new();
+            featurize(text, &config, |n, s| named.push((fnv1a(n.as_bytes()), s)));
+            let mut hashed = Vec::new();
+            featurize_hashed(text, &config, |h, s| hashed.push((h, s)));
+            assert_eq!(named, hashed, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn two_passes_give_the_one_pass_stream() {
+        struct Collect(Vec<(String, Span)>);
+        impl Sink for Collect {
+            fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+                let mut name = prefix.text.to_string();
+                parts.iter().for_each(|p| name.push_str(p));
+                self.0.push((name, span));
+            }
+        }
+        let config = FeatureConfig::default();
+        for text in [
+            "Iran won\u{2019}t attack, but officials ruled out talks. They called for calm",
+            "no cease-fire; a red line, all options on the table, they will pay a heavy price",
+            "talks",
+            "",
+        ] {
+            let mut one = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, false, &mut one);
+            let mut two = Collect(Vec::new());
+            stream_with(&mut Scratch::default(), text, &config, true, &mut two);
+            assert_eq!(one.0, two.0, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_the_words_behind_each_feature() {
+        let text = "Talks resumed in Doha.";
+        featurize(text, &FeatureConfig::default(), |name, span| {
+            let words = span.slice(text);
+            assert!(!words.is_empty(), "{name} has an empty span");
+            if name == "b:talk_resum" {
+                assert_eq!(words, "Talks resumed");
+            }
+        });
+    }
+}

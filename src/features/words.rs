@@ -1,0 +1,99 @@
+//! The words of a unit, one at a time: tokenized, stemmed and marked for
+//! negation scope. Nothing is kept from word to word but the scope state, so
+//! the featurizer can stream a unit of any length.
+
+use crate::reversal::{reverser_needing, reverses_what_follows};
+use crate::text::span::Span;
+use crate::text::stem::with_stem;
+use crate::text::tokenize::{tokenize, TokenKind};
+
+/// One word as the featurizer sees it.
+pub(super) struct ScannedWord<'a> {
+    pub stem: &'a str,
+    pub span: Span,
+    /// Inside a negation scope.
+    pub negated: bool,
+    /// The first word after a clause break, so no bigram reaches back over it.
+    pub clause_start: bool,
+}
+
+/// Call `f` with each word of `text`, in order. `stem` is a buffer for the
+/// current stem (copied out of the stem cache, so that `f` may stem in turn).
+///
+/// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
+/// decline to, no longer) negates the next `window` words, unless a clause
+/// break or "but" comes first. The negator itself is not negated. With
+/// `reversal`, reversal verbs ("halted", "called off") open the same scope.
+pub(super) fn scan_words(
+    text: &str,
+    window: usize,
+    reversal: bool,
+    stem: &mut String,
+    mut f: impl FnMut(ScannedWord),
+) {
+    let mut scope_left = 0usize;
+    let mut clause_start = true;
+    // A negator that needs its next word ("refuse" + "to", "rule" + "out").
+    let mut pending: Option<&'static str> = None;
+    tokenize(text, |token| {
+        if token.kind == TokenKind::Break {
+            scope_left = 0;
+            clause_start = true;
+            pending = None;
+            return;
+        }
+        stem.clear();
+        with_stem(token.text, |s| stem.push_str(s));
+        let negated = scope_left > 0;
+        scope_left = scope_left.saturating_sub(1);
+        let opens = match pending.take() {
+            Some(needed) if needed == stem.as_str() => true,
+            _ => {
+                pending = negator_needing(stem)
+                    .or_else(|| reversal.then(|| reverser_needing(stem)).flatten());
+                is_negator(stem) || (reversal && reverses_what_follows(stem))
+            }
+        };
+        if stem == "but" {
+            scope_left = 0;
+        }
+        if opens {
+            scope_left = window;
+        }
+        f(ScannedWord {
+            stem,
+            span: token.span,
+            negated,
+            clause_start,
+        });
+        clause_start = false;
+    });
+}
+
+/// Stems that negate what follows on their own.
+fn is_negator(stem: &str) -> bool {
+    matches!(
+        stem,
+        "not"
+            | "no"
+            | "never"
+            | "without"
+            | "nor"
+            | "neither"
+            | "none"
+            | "nobodi"
+            | "noth"
+            | "reject"
+            | "deni"
+            | "dismiss"
+    )
+}
+
+/// Stems that negate only with a particle: "refuse to", "rule out", "decline to", "fail to".
+fn negator_needing(stem: &str) -> Option<&'static str> {
+    match stem {
+        "refus" | "declin" | "fail" => Some("to"),
+        "rule" => Some("out"),
+        _ => None,
+    }
+}
