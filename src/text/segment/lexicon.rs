@@ -30,14 +30,36 @@ pub(crate) enum Abbrev {
     Sometimes,
 }
 
+/// `f` of the lowercase form of `word`: on the stack for short ASCII words
+/// (nearly all), so the many lookups per word of an article allocate nothing.
+/// The same text as `str::to_lowercase`, which ASCII lowercasing is for ASCII.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 32;
+    if word.len() <= STACK && word.is_ascii() {
+        let mut buffer = [0u8; STACK];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Classifies the word before a period (without that period).
 pub(crate) fn abbreviation(word: &str) -> Abbrev {
-    let lower = word.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) {
-        return Abbrev::Never;
-    }
-    if SOMETIMES_FINAL.contains(&lower.as_str()) {
-        return Abbrev::Sometimes;
+    let listed = with_lower(word, |lower| {
+        if NEVER_FINAL.contains(&lower) {
+            Some(Abbrev::Never)
+        } else if SOMETIMES_FINAL.contains(&lower) {
+            Some(Abbrev::Sometimes)
+        } else {
+            None
+        }
+    });
+    if let Some(abbrev) = listed {
+        return abbrev;
     }
     let mut chars = word.chars();
     let single_initial =
@@ -64,7 +86,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// True for words that typically start a new sentence.
 pub(crate) fn is_sentence_opener(word: &str) -> bool {
-    SENTENCE_OPENERS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| SENTENCE_OPENERS.contains(&lower))
 }
 
 /// Verbs of saying that introduce an attribution ("X said", "said X").
@@ -99,7 +121,7 @@ const ADVERBS: &[&str] = &[
 
 /// True for adverbs and auxiliaries skipped between subject and verb.
 pub(crate) fn is_adverb(word: &str) -> bool {
-    ADVERBS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| ADVERBS.contains(&lower))
 }
 
 #[rustfmt::skip]
@@ -109,7 +131,7 @@ const WEEKDAYS: &[&str] = &[
 
 /// True for weekday names ("Araghchi on Tuesday said").
 pub(crate) fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| WEEKDAYS.contains(&lower))
 }
 
 /// Titles and roles that precede a person's name. Matched case-insensitively
@@ -138,22 +160,24 @@ const MODIFIER_TITLES: &[&str] = &[
 
 /// True for a title word ("Minister", "envoy", "Gen.", "Secretary-General").
 pub(crate) fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    TITLES.contains(&lower.as_str()) || lower.split('-').any(|p| TITLES.contains(&p))
+    with_lower(word, |lower| {
+        TITLES.contains(&lower) || lower.split('-').any(|p| TITLES.contains(&p))
+    })
 }
 
 /// True for a title word that names a role by itself (not a modifier like "Foreign").
 pub(crate) fn is_head_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    is_title(word) && !MODIFIER_TITLES.contains(&lower.as_str())
+    is_title(word) && !with_lower(word, |lower| MODIFIER_TITLES.contains(&lower))
 }
 
 /// Courtesy titles dropped from names rather than reported as roles.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "dr" | "dr." | "prof" | "prof."
-    )
+    with_lower(word, |lower| {
+        matches!(
+            lower,
+            "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "dr" | "dr." | "prof" | "prof."
+        )
+    })
 }
 
 /// Lowercase words allowed inside a multi-word name ("Mohammed bin Salman",
@@ -199,7 +223,7 @@ const STOP_CAPS: &[&str] = &[
 
 /// True for capitalised words that cannot start or be a name.
 pub(crate) fn is_stop_cap(word: &str) -> bool {
-    STOP_CAPS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| STOP_CAPS.contains(&lower))
 }
 
 /// Geographic and calendar words that make a capitalised run not a person.
@@ -216,8 +240,7 @@ const NOT_PERSON: &[&str] = &[
 
 /// True when the word rules out a capitalised run being a person's name.
 pub(crate) fn rules_out_person(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    NOT_PERSON.contains(&lower.as_str()) || is_stop_cap(word)
+    with_lower(word, |lower| NOT_PERSON.contains(&lower)) || is_stop_cap(word)
 }
 
 /// Capitalised words that make a name an organisation ("Foreign Ministry",
@@ -238,7 +261,7 @@ const ORG_KEYWORDS: &[&str] = &[
 
 /// True for words that mark a capitalised run as an organisation.
 pub(crate) fn is_org_keyword(word: &str) -> bool {
-    ORG_KEYWORDS.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| ORG_KEYWORDS.contains(&lower))
 }
 
 /// Organisations commonly named by one word.
@@ -265,12 +288,12 @@ const STATES: &[&str] = &[
 
 /// True for a one-word state or capital name.
 pub(crate) fn is_state(word: &str) -> bool {
-    STATES.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| STATES.contains(&lower))
 }
 
 /// True for a one-word organisation name.
 pub(crate) fn is_known_body(word: &str) -> bool {
-    KNOWN_BODIES.contains(&word.to_lowercase().as_str())
+    with_lower(word, |lower| KNOWN_BODIES.contains(&lower))
 }
 
 /// Lowercase nouns that refer back to an organisation ("the group said").
