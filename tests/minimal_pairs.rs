@@ -8,8 +8,8 @@
 
 use stance::{Classifier, Stance};
 
-const PAIR_FLOOR: f64 = 0.45;
-const SIDE_FLOOR: f64 = 0.68;
+const PAIR_FLOOR: f64 = 0.53;
+const SIDE_FLOOR: f64 = 0.73;
 
 #[derive(serde::Deserialize)]
 struct Pair {
