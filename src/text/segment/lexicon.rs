@@ -1,7 +1,7 @@
 //! Closed word lists used by the segmenter. Kept in one place so the
 //! heuristics in the other files read as rules, not as data.
 
-use super::word_list::{with_lowercase, WordList};
+use super::word_list::{with_lowercase_bytes, WordList};
 
 /// Abbreviations that essentially never end a sentence: they precede a name,
 /// a number or further words ("Gen. Smith", "Jan. 5", "e.g. the").
@@ -34,10 +34,10 @@ pub(crate) enum Abbrev {
 
 /// Classifies the word before a period (without that period).
 pub(crate) fn abbreviation(word: &str) -> Abbrev {
-    let listed = with_lowercase(word, |lower| {
-        if NEVER_FINAL.contains(lower) {
+    let listed = with_lowercase_bytes(word, |lower| {
+        if NEVER_FINAL.contains_bytes(lower) {
             Some(Abbrev::Never)
-        } else if SOMETIMES_FINAL.contains(lower) {
+        } else if SOMETIMES_FINAL.contains_bytes(lower) {
             Some(Abbrev::Sometimes)
         } else {
             None
@@ -145,8 +145,11 @@ static MODIFIER_TITLES: WordList = WordList::new(&[
 
 /// True for a title word ("Minister", "envoy", "Gen.", "Secretary-General").
 pub(crate) fn is_title(word: &str) -> bool {
-    with_lowercase(word, |lower| {
-        TITLES.contains(lower) || lower.split('-').any(|p| TITLES.contains(p))
+    with_lowercase_bytes(word, |lower| {
+        TITLES.contains_bytes(lower)
+            || lower
+                .split(|&b| b == b'-')
+                .any(|p| TITLES.contains_bytes(p))
     })
 }
 
@@ -157,10 +160,20 @@ pub(crate) fn is_head_title(word: &str) -> bool {
 
 /// Courtesy titles dropped from names rather than reported as roles.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    with_lowercase(word, |lower| {
+    with_lowercase_bytes(word, |lower| {
         matches!(
             lower,
-            "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "dr" | "dr." | "prof" | "prof."
+            b"mr"
+                | b"mr."
+                | b"mrs"
+                | b"mrs."
+                | b"ms"
+                | b"ms."
+                | b"miss"
+                | b"dr"
+                | b"dr."
+                | b"prof"
+                | b"prof."
         )
     })
 }
