@@ -74,30 +74,89 @@ const SHARE_WORDS: &[&str] = &[
 /// Conservative: a news sentence that merely mentions "privacy" or
 /// "advertising" is not boilerplate.
 pub fn is_boilerplate(unit: &str) -> bool {
-    let norm = normalise(unit);
+    NORM.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut norm) => {
+            let found = is_boilerplate_in(unit, &mut norm);
+            if norm.capacity() > NORM_KEEP_BYTES {
+                // Do not hold a huge record's copy for the rest of the run.
+                *norm = String::new();
+            }
+            found
+        }
+        // Re-entered (cannot happen today): a fresh buffer is as good.
+        Err(_) => is_boilerplate_in(unit, &mut String::new()),
+    })
+}
+
+thread_local! {
+    /// The normalised unit, reused across calls: one is made per paragraph.
+    static NORM: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Largest normalising buffer kept between calls.
+const NORM_KEEP_BYTES: usize = 64 * 1024;
+
+/// Most words in a share bar (checked before splitting the unit into words).
+const SHARE_BAR_MAX_WORDS: usize = 10;
+
+fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
+    let words = normalise_into(unit, norm);
+    let norm = norm.as_str();
     if norm.is_empty() {
         return false;
     }
     let bare = norm.trim_end_matches(|c: char| ".:!…»>›→".contains(c) || c.is_whitespace());
     EXACT.contains(&bare)
         || PREFIXES.iter().any(|p| norm.starts_with(p))
-        || (norm.split(' ').count() <= SHORT_UNIT_WORDS
-            && SHORT_PREFIXES.iter().any(|p| norm.starts_with(p)))
+        || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(|p| norm.starts_with(p)))
         || MARKERS.iter().any(|m| norm.contains(m))
-        || is_share_bar(&norm)
+        || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm))
 }
 
-/// Lowercase with runs of whitespace collapsed to one space.
-fn normalise(unit: &str) -> String {
-    unit.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Writes `unit` lowercased, with runs of whitespace collapsed to one space
+/// and no leading or trailing whitespace, into `norm`; returns its number of
+/// words. One pass, char by char: `str::to_lowercase` maps every char on its
+/// own except the capital sigma, whose final form depends on its
+/// neighbours, so text holding one takes the whole-string path.
+fn normalise_into(unit: &str, norm: &mut String) -> usize {
+    norm.clear();
+    norm.reserve(unit.len());
+    let mut words = 0;
+    let mut in_word = false;
+    for c in unit.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words > 0 {
+                norm.push(' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        if c.is_ascii() {
+            norm.push(c.to_ascii_lowercase());
+        } else if c == 'Σ' {
+            return normalise_with_context(unit, norm);
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    words
+}
+
+/// [`normalise_into`] through `str::to_lowercase` on the whole collapsed text.
+fn normalise_with_context(unit: &str, norm: &mut String) -> usize {
+    let joined = unit.split_whitespace().collect::<Vec<_>>().join(" ");
+    norm.clear();
+    norm.push_str(&joined.to_lowercase());
+    joined.split_whitespace().count()
 }
 
 fn is_share_bar(norm: &str) -> bool {
     let words: Vec<&str> = norm.split_whitespace().collect();
-    (2..=10).contains(&words.len())
+    (2..=SHARE_BAR_MAX_WORDS).contains(&words.len())
         && words
             .iter()
             .all(|w| SHARE_WORDS.contains(&w.trim_matches(|c: char| c.is_ascii_punctuation())))
@@ -175,6 +234,36 @@ mod tests {
         ] {
             assert!(!is_boilerplate(t), "{t}");
         }
+    }
+
+    #[test]
+    fn normalising_matches_collapse_then_to_lowercase() {
+        let mut norm = String::new();
+        for t in [
+            "",
+            "  ",
+            "Read  MORE\t\x0b\x0c\r\n now ",
+            "ΟΔΟΣ ΣΑΣ",
+            "“We’re ready,” the ÉLYSÉE said.",
+            "ǅ ﬁ ẞ ΆΣ",
+            "İstanbul  \u{a0} KELVIN \u{212A}",
+            "a",
+            " Share\nthis ",
+        ] {
+            let words = normalise_into(t, &mut norm);
+            let expected = t
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(norm, expected, "{t:?}");
+            assert_eq!(words, t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn exact_match_survives_a_long_tail_of_arrows() {
+        assert!(is_boilerplate("Read more » » » » » » » » » » »"));
     }
 
     #[test]

@@ -1,23 +1,25 @@
 //! Closed word lists used by the segmenter. Kept in one place so the
 //! heuristics in the other files read as rules, not as data.
 
+use super::word_list::{with_lowercase_bytes, WordList};
+
 /// Abbreviations that essentially never end a sentence: they precede a name,
 /// a number or further words ("Gen. Smith", "Jan. 5", "e.g. the").
 #[rustfmt::skip]
-const NEVER_FINAL: &[&str] = &[
+static NEVER_FINAL: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "maj", "sgt", "adm", "gov", "sen", "rep",
     "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "vs", "e.g", "i.e", "cf", "approx", "fig", "rev", "hon", "mt", "brig", "cmdr", "pres",
     "amb", "gens", "reps", "sens", "messrs",
-];
+]);
 
 /// Abbreviations that end a sentence only when a typical sentence opener
 /// follows ("shares of Acme Inc. The company ...").
 #[rustfmt::skip]
-const SOMETIMES_FINAL: &[&str] = &[
+static SOMETIMES_FINAL: WordList = WordList::new(&[
     "inc", "corp", "ltd", "co", "jr", "sr", "etc", "bros", "plc", "llc", "no", "art", "sec", "para",
     "ch", "p", "pp", "vol",
-];
+]);
 
 /// How an abbreviation before a period affects sentence splitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,36 +32,19 @@ pub(crate) enum Abbrev {
     Sometimes,
 }
 
-/// `f` of the lowercase form of `word`: on the stack for short ASCII words
-/// (nearly all), so the many lookups per word of an article allocate nothing.
-/// The same text as `str::to_lowercase`, which ASCII lowercasing is for ASCII.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    const STACK: usize = 32;
-    if word.len() <= STACK && word.is_ascii() {
-        let mut buffer = [0u8; STACK];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
-}
-
 /// Classifies the word before a period (without that period).
 pub(crate) fn abbreviation(word: &str) -> Abbrev {
-    let listed = with_lower(word, |lower| {
-        if NEVER_FINAL.contains(&lower) {
+    let listed = with_lowercase_bytes(word, |lower| {
+        if NEVER_FINAL.contains_bytes(lower) {
             Some(Abbrev::Never)
-        } else if SOMETIMES_FINAL.contains(&lower) {
+        } else if SOMETIMES_FINAL.contains_bytes(lower) {
             Some(Abbrev::Sometimes)
         } else {
             None
         }
     });
-    if let Some(abbrev) = listed {
-        return abbrev;
+    if let Some(class) = listed {
+        return class;
     }
     let mut chars = word.chars();
     let single_initial =
@@ -76,22 +61,22 @@ pub(crate) fn abbreviation(word: &str) -> Abbrev {
 /// Words that commonly open a sentence; after an ambiguous abbreviation they
 /// signal that the abbreviation did end the previous sentence.
 #[rustfmt::skip]
-const SENTENCE_OPENERS: &[&str] = &[
+static SENTENCE_OPENERS: WordList = WordList::new(&[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
     "those", "there", "but", "and", "in", "on", "at", "for", "his", "her", "its", "their", "our",
     "however", "meanwhile", "officials", "after", "when", "while", "as", "if", "some", "many",
     "what", "why", "how", "yet", "so", "since", "still", "both", "no", "one", "two", "both",
     "earlier", "later", "last", "separately", "moreover", "also", "then", "instead",
-];
+]);
 
 /// True for words that typically start a new sentence.
 pub(crate) fn is_sentence_opener(word: &str) -> bool {
-    with_lower(word, |lower| SENTENCE_OPENERS.contains(&lower))
+    SENTENCE_OPENERS.contains_lowercase_of(word)
 }
 
 /// Verbs of saying that introduce an attribution ("X said", "said X").
 #[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordList = WordList::new(&[
     "said", "says", "added", "adds", "told", "tells", "stressed", "stresses", "warned", "warns",
     "insisted", "insists", "wrote", "writes", "asked", "asks", "noted", "explained", "explains",
     "argued", "argues", "declared", "declares", "stated", "claimed", "urged", "urges", "announced",
@@ -101,43 +86,43 @@ const SPEECH_VERBS: &[&str] = &[
     "emphasised", "emphasized", "maintained", "alleged", "demanded", "dismissed", "denied",
     "denies", "accused", "condemned", "insisted", "predicted", "boasted", "conceded", "concluded",
     "repeated", "called", "described", "retorted", "shouted", "testified", "wondered",
-];
+]);
 
 /// True for a lowercase verb of saying.
 pub(crate) fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.contains(word)
 }
 
 /// Words that may sit between a subject and its verb ("Araghchi also said").
 #[rustfmt::skip]
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordList = WordList::new(&[
     "also", "later", "then", "again", "further", "previously", "earlier", "separately",
     "repeatedly", "publicly", "privately", "reportedly", "has", "had", "have", "was", "once",
     "flatly", "simply", "bluntly", "firmly", "angrily", "quickly", "recently", "subsequently",
     "initially", "would", "will", "had", "has", "openly", "already", "only", "himself", "herself",
     "itself", "now", "first", "last", "today", "yesterday", "tonight", "finally", "quietly",
     "sharply", "swiftly", "formally", "officially", "frankly", "calmly", "tersely",
-];
+]);
 
 /// True for adverbs and auxiliaries skipped between subject and verb.
 pub(crate) fn is_adverb(word: &str) -> bool {
-    with_lower(word, |lower| ADVERBS.contains(&lower))
+    ADVERBS.contains_lowercase_of(word)
 }
 
 #[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: WordList = WordList::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 
 /// True for weekday names ("Araghchi on Tuesday said").
 pub(crate) fn is_weekday(word: &str) -> bool {
-    with_lower(word, |lower| WEEKDAYS.contains(&lower))
+    WEEKDAYS.contains_lowercase_of(word)
 }
 
 /// Titles and roles that precede a person's name. Matched case-insensitively
 /// so "envoy" in "US Middle East envoy Steve Witkoff" counts.
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "president", "minister", "secretary", "general", "gen.", "lt.", "col.", "colonel",
     "lieutenant", "major", "maj.", "captain", "capt.", "admiral", "adm.", "sgt.", "sergeant",
     "professor", "marshal", "analyst", "researcher", "senator", "sen.", "rep.", "representative",
@@ -148,34 +133,47 @@ const TITLES: &[&str] = &[
     "official", "deputy", "vice", "brigadier", "brig.", "commissioner", "president-elect",
     "mediator", "attorney", "rapporteur", "foreign", "defence", "defense", "interior", "finance",
     "prime", "crown", "supreme", "special", "senior", "acting",
-];
+]);
 
 /// Words that carry a role on their own; the bare modifiers above
 /// ("foreign", "prime") only extend a role.
 #[rustfmt::skip]
-const MODIFIER_TITLES: &[&str] = &[
+static MODIFIER_TITLES: WordList = WordList::new(&[
     "foreign", "defence", "defense", "interior", "finance", "prime", "crown", "supreme", "special",
     "senior", "acting", "deputy", "vice",
-];
+]);
 
 /// True for a title word ("Minister", "envoy", "Gen.", "Secretary-General").
 pub(crate) fn is_title(word: &str) -> bool {
-    with_lower(word, |lower| {
-        TITLES.contains(&lower) || lower.split('-').any(|p| TITLES.contains(&p))
+    with_lowercase_bytes(word, |lower| {
+        TITLES.contains_bytes(lower)
+            || lower
+                .split(|&b| b == b'-')
+                .any(|p| TITLES.contains_bytes(p))
     })
 }
 
 /// True for a title word that names a role by itself (not a modifier like "Foreign").
 pub(crate) fn is_head_title(word: &str) -> bool {
-    is_title(word) && !with_lower(word, |lower| MODIFIER_TITLES.contains(&lower))
+    is_title(word) && !MODIFIER_TITLES.contains_lowercase_of(word)
 }
 
 /// Courtesy titles dropped from names rather than reported as roles.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    with_lower(word, |lower| {
+    with_lowercase_bytes(word, |lower| {
         matches!(
             lower,
-            "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "dr" | "dr." | "prof" | "prof."
+            b"mr"
+                | b"mr."
+                | b"mrs"
+                | b"mrs."
+                | b"ms"
+                | b"ms."
+                | b"miss"
+                | b"dr"
+                | b"dr."
+                | b"prof"
+                | b"prof."
         )
     })
 }
@@ -204,7 +202,7 @@ pub(crate) fn is_connector(word: &str) -> bool {
 
 /// Capitalised words that open sentences or clauses but are not names.
 #[rustfmt::skip]
-const STOP_CAPS: &[&str] = &[
+static STOP_CAPS: WordList = WordList::new(&[
     "the", "a", "an", "however", "meanwhile", "moreover", "but", "and", "in", "on", "at", "so",
     "also", "then", "now", "still", "yet", "furthermore", "additionally", "separately", "earlier",
     "later", "instead", "indeed", "therefore", "thus", "hence", "when", "while", "after", "before",
@@ -219,16 +217,16 @@ const STOP_CAPS: &[&str] = &[
     "possible", "others", "thousands", "hundreds", "dozens", "several", "most", "few", "each",
     "every", "any", "such", "like", "unlike", "outside", "inside", "across", "over", "until",
     "because", "once", "only", "even", "just",
-];
+]);
 
 /// True for capitalised words that cannot start or be a name.
 pub(crate) fn is_stop_cap(word: &str) -> bool {
-    with_lower(word, |lower| STOP_CAPS.contains(&lower))
+    STOP_CAPS.contains_lowercase_of(word)
 }
 
 /// Geographic and calendar words that make a capitalised run not a person.
 #[rustfmt::skip]
-const NOT_PERSON: &[&str] = &[
+static NOT_PERSON: WordList = WordList::new(&[
     "middle", "east", "eastern", "west", "western", "north", "northern", "south", "southern",
     "gulf", "sea", "strait", "ocean", "river", "mountains", "valley", "island", "islands", "city",
     "province", "region", "street", "square", "airport", "port", "arab", "european", "african",
@@ -236,17 +234,17 @@ const NOT_PERSON: &[&str] = &[
     "agreement", "treaty", "plan", "initiative", "bay", "desert", "border", "christmas", "easter",
     "ramadan", "eid", "olympics", "cup", "league", "news", "times", "post", "daily", "media",
     "press", "tv", "radio", "st", "st.", "mount", "lake", "cape",
-];
+]);
 
 /// True when the word rules out a capitalised run being a person's name.
 pub(crate) fn rules_out_person(word: &str) -> bool {
-    with_lower(word, |lower| NOT_PERSON.contains(&lower)) || is_stop_cap(word)
+    NOT_PERSON.contains_lowercase_of(word) || is_stop_cap(word)
 }
 
 /// Capitalised words that make a name an organisation ("Foreign Ministry",
 /// "Human Rights Activists News Agency", "US Central Command").
 #[rustfmt::skip]
-const ORG_KEYWORDS: &[&str] = &[
+static ORG_KEYWORDS: WordList = WordList::new(&[
     "ministry", "agency", "command", "council", "army", "forces", "force", "navy", "group",
     "organisation", "organization", "party", "movement", "government", "office", "committee",
     "union", "nations", "bank", "fund", "corp", "corp.", "inc", "inc.", "ltd", "company",
@@ -257,24 +255,24 @@ const ORG_KEYWORDS: &[&str] = &[
     "monitor", "observatory", "centre", "center", "bureau", "university", "board", "secretariat",
     "directorate", "kremlin", "pentagon", "house", "palace", "tribunal", "consortium", "society",
     "league", "red",
-];
+]);
 
 /// True for words that mark a capitalised run as an organisation.
 pub(crate) fn is_org_keyword(word: &str) -> bool {
-    with_lower(word, |lower| ORG_KEYWORDS.contains(&lower))
+    ORG_KEYWORDS.contains_lowercase_of(word)
 }
 
 /// Organisations commonly named by one word.
 #[rustfmt::skip]
-const KNOWN_BODIES: &[&str] = &[
+static KNOWN_BODIES: WordList = WordList::new(&[
     "hamas", "hezbollah", "houthis", "taliban", "nato", "kremlin", "pentagon", "opec", "iaea",
     "unicef", "unesco", "unhcr", "unrwa", "who", "wto", "imf", "asean", "mossad", "irgc",
     "reuters", "interpol", "amnesty", "greenpeace", "fifa",
-];
+]);
 
 /// States and capitals that speak as organisations ("Qatar said", "Tehran said").
 #[rustfmt::skip]
-const STATES: &[&str] = &[
+static STATES: WordList = WordList::new(&[
     "iran", "iraq", "israel", "qatar", "egypt", "jordan", "syria", "lebanon", "turkey", "russia",
     "ukraine", "china", "japan", "india", "pakistan", "afghanistan", "france", "germany",
     "britain", "italy", "spain", "poland", "oman", "yemen", "bahrain", "kuwait", "libya", "sudan",
@@ -284,21 +282,21 @@ const STATES: &[&str] = &[
     "venezuela", "cuba", "armenia", "azerbaijan", "georgia", "serbia", "kosovo", "greece",
     "cyprus", "algeria", "morocco", "tunisia", "somalia", "eritrea", "us", "usa", "uk", "eu", "un",
     "u.s.", "u.k.", "u.n.", "e.u.",
-];
+]);
 
 /// True for a one-word state or capital name.
 pub(crate) fn is_state(word: &str) -> bool {
-    with_lower(word, |lower| STATES.contains(&lower))
+    STATES.contains_lowercase_of(word)
 }
 
 /// True for a one-word organisation name.
 pub(crate) fn is_known_body(word: &str) -> bool {
-    with_lower(word, |lower| KNOWN_BODIES.contains(&lower))
+    KNOWN_BODIES.contains_lowercase_of(word)
 }
 
 /// Lowercase nouns that refer back to an organisation ("the group said").
 #[rustfmt::skip]
-const ORG_NOUNS: &[&str] = &[
+static ORG_NOUNS: WordList = WordList::new(&[
     "group", "ministry", "agency", "army", "military", "government", "organisation",
     "organization", "council", "committee", "office", "embassy", "movement", "militia", "company",
     "commission", "court", "police", "alliance", "coalition", "bloc", "union", "department",
@@ -306,11 +304,11 @@ const ORG_NOUNS: &[&str] = &[
     "watchdog", "bank", "fund", "mission", "foundation", "institute", "federation", "party",
     "administration", "kremlin", "presidency", "palace", "regime", "campaign", "charity",
     "association", "forces", "firm", "guard", "coastguard",
-];
+]);
 
 /// True for a lowercase noun that refers back to an organisation.
 pub(crate) fn is_org_noun(word: &str) -> bool {
-    ORG_NOUNS.contains(&word)
+    ORG_NOUNS.contains(word)
 }
 
 /// Org nouns that match any non-state organisation rather than one whose

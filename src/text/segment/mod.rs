@@ -42,6 +42,7 @@ mod quotes;
 mod sentences;
 mod speakers;
 mod tracker;
+mod word_list;
 mod words;
 
 pub use boilerplate::{is_boilerplate, is_headline};

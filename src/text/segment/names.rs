@@ -19,18 +19,20 @@ pub(crate) enum Kind {
 
 /// A name split into role and name, before looking it up.
 #[derive(Debug, Clone)]
-pub(crate) struct Parsed {
+pub(crate) struct Parsed<'a> {
     pub name: String,
     pub name_span: Span,
     pub role: Option<String>,
-    pub name_words: Vec<String>,
+    /// Borrowed from the text: a name is parsed for nearly every
+    /// capitalised run, and kept only as `name`.
+    pub name_words: Vec<&'a str>,
 }
 
 /// Splits a capitalised run into role and name: "Iran’s Foreign Minister
 /// Abbas Araghchi" → role "Foreign Minister", name "Abbas Araghchi";
 /// "Kestria’s Foreign Ministry" stays whole. `None` when no name is left
 /// (a bare role such as "the Prime Minister").
-pub(crate) fn parse_name(text: &str, run: &[Token]) -> Option<Parsed> {
+pub(crate) fn parse_name<'a>(text: &'a str, run: &[Token]) -> Option<Parsed<'a>> {
     let all: Vec<(&str, Span)> = run
         .iter()
         .filter(|t| t.is_word())
@@ -67,7 +69,7 @@ pub(crate) fn parse_name(text: &str, run: &[Token]) -> Option<Parsed> {
         name: words::strip_possessive(name_span.slice(text)).to_string(),
         name_span,
         role,
-        name_words: name_ws.iter().map(|(w, _)| w.to_string()).collect(),
+        name_words: name_ws.iter().map(|(w, _)| *w).collect(),
     })
 }
 

@@ -6,6 +6,7 @@ use super::attribution::{name_run, Subject};
 use super::lexicon;
 use super::names::{kind_of, org_core_name, parse_name, Kind};
 use super::speakers::Speaker;
+use super::word_list::with_lowercase;
 use super::words::{self, Token};
 use crate::text::span::Span;
 use std::collections::HashMap;
@@ -109,12 +110,12 @@ impl Tracker {
     }
 
     fn lookup_person(&self, name: &str) -> Option<&Person> {
-        let idx = *self.by_name.get(&name.to_lowercase())?;
+        let idx = with_lowercase(name, |lower| self.by_name.get(lower).copied())?;
         self.persons.get(idx)
     }
 
     fn lookup_org(&self, name: &str) -> Option<&Org> {
-        let idx = *self.org_by_name.get(&name.to_lowercase())?;
+        let idx = with_lowercase(name, |lower| self.org_by_name.get(lower).copied())?;
         self.orgs.get(idx)
     }
 
@@ -158,7 +159,7 @@ impl Tracker {
     }
 
     fn add_person(&mut self, name: &str, role: Option<String>) -> usize {
-        if let Some(&idx) = self.by_name.get(&name.to_lowercase()) {
+        if let Some(idx) = with_lowercase(name, |lower| self.by_name.get(lower).copied()) {
             if let Some(p) = self.persons.get_mut(idx) {
                 if p.role.is_none() {
                     p.role = role.clone();
