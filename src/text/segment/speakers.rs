@@ -7,7 +7,7 @@ use super::paragraphs::paragraphs;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
 use super::tracker::Tracker;
-use super::words::tokenize;
+use super::words::{tokenize_into, TokenBuffers};
 use crate::text::span::Span;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -125,12 +125,17 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
+    // Reused from sentence to sentence: allocating them per sentence was a
+    // large share of the paragraph-unit cost.
+    let mut buffers = TokenBuffers::default();
+    let mut resolved = Vec::new();
     for s in sents {
         let first = marks.partition_point(|m| m.end <= s.start);
-        let toks = tokenize(text, *s, marks.get(first..).unwrap_or(&[]));
+        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
+        let toks = &buffers.tokens;
         let before = all.len();
-        let found = find_attributions(text, &toks);
-        let mut resolved = Vec::with_capacity(found.len());
+        let found = find_attributions(text, toks);
+        resolved.clear();
         for (verb, subject) in found {
             let r = tracker.resolve(text, &subject);
             all.push(Attribution {
@@ -139,7 +144,7 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
             });
             resolved.push(r);
         }
-        tracker.observe(text, &toks);
+        tracker.observe(text, toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }
