@@ -3,6 +3,7 @@
 //! and "the group"-style references against what the article said before.
 
 use super::attribution::find_attributions;
+use super::lexicon;
 use super::paragraphs::paragraphs;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
@@ -46,6 +47,11 @@ impl SpeakerIndex {
     /// Analyses a whole article: finds quotes, attributions and speakers.
     pub fn new(text: &str) -> Self {
         let raw = find_quotes(text);
+        if raw.is_empty() && !may_attribute(text) {
+            // Nothing to attribute: the full pass would find no attribution
+            // and no quote, so every unit's speaker is `None` anyway.
+            return SpeakerIndex::default();
+        }
         let marks: Vec<Span> = raw.iter().map(|q| q.marks).collect();
         let sents: Vec<Span> = paragraphs(text)
             .into_iter()
@@ -116,6 +122,15 @@ impl SpeakerIndex {
 /// [`SpeakerIndex`] instead.
 pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
+}
+
+/// False only when `text` holds no word that can start an attribution (a
+/// verb of saying or "according"): a cheap scan that lets short records
+/// without speech skip the speaker pass. Attribution words are plain
+/// letters, so each one the tokenizer finds is a whole alphanumeric run.
+fn may_attribute(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon::is_speech_verb(w) || w.eq_ignore_ascii_case("according"))
 }
 
 /// Forward pass over the sentences: finds every attribution and resolves
