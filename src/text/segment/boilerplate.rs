@@ -190,11 +190,14 @@ pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> b
     if line.is_empty() || line.len() > HEADLINE_MAX_CHARS * 4 || line.contains('\n') {
         return false;
     }
-    let words = line.split_whitespace().count();
+    // Counting stops past the limit: only 1..=25 words matter.
+    let words = line.split_whitespace().take(26).count();
     let ends_like_sentence = line
         .trim_end_matches(|c: char| "\"”’')]".contains(c))
         .ends_with(['.', '!', '?', '…', ':', ';', ',']);
-    line.chars().count() <= HEADLINE_MAX_CHARS && (1..=25).contains(&words) && !ends_like_sentence
+    (line.len() <= HEADLINE_MAX_CHARS || line.chars().count() <= HEADLINE_MAX_CHARS)
+        && (1..=25).contains(&words)
+        && !ends_like_sentence
 }
 
 #[cfg(test)]
