@@ -147,8 +147,9 @@ fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
     }
     let mut out = Vec::new();
     for (i, paragraph) in segment::paragraphs(text).into_iter().enumerate() {
-        let headline = segment::is_headline(text, paragraph, i);
         let boilerplate = segment::is_boilerplate(paragraph.slice(text));
+        // Same answer as `segment::is_headline`, without a second boilerplate test.
+        let headline = !boilerplate && segment::has_headline_shape(text, paragraph, i);
         let spans = if unit == Unit::Sentence {
             segment::sentences(text, paragraph)
         } else {

@@ -169,6 +169,15 @@ const HEADLINE_MAX_CHARS: usize = 160;
 /// paragraphs) is the headline: the first paragraph, a single short line
 /// without terminal punctuation (title case or not), and not boilerplate.
 pub fn is_headline(text: &str, paragraph: Span, index: usize) -> bool {
+    has_headline_shape(text, paragraph, index)
+        && clip(text, paragraph).is_some_and(|p| !is_boilerplate(p.slice(text)))
+}
+
+/// [`is_headline`] without the boilerplate test, for a caller that has
+/// already run [`is_boilerplate`] on the paragraph (the normalised
+/// boilerplate test ignores surrounding whitespace, so the answer is the
+/// same for the paragraph and its trimmed line).
+pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> bool {
     if index != 0 {
         return false;
     }
@@ -176,16 +185,19 @@ pub fn is_headline(text: &str, paragraph: Span, index: usize) -> bool {
         return false;
     };
     let line = p.slice(text).trim();
-    let words = line.split_whitespace().count();
+    // Cheap byte tests first: a long or multi-line first paragraph (a
+    // record without blank lines) is rejected without counting its words.
+    if line.is_empty() || line.len() > HEADLINE_MAX_CHARS * 4 || line.contains('\n') {
+        return false;
+    }
+    // Counting stops past the limit: only 1..=25 words matter.
+    let words = line.split_whitespace().take(26).count();
     let ends_like_sentence = line
         .trim_end_matches(|c: char| "\"”’')]".contains(c))
         .ends_with(['.', '!', '?', '…', ':', ';', ',']);
-    !line.is_empty()
-        && !line.contains('\n')
-        && line.chars().count() <= HEADLINE_MAX_CHARS
+    (line.len() <= HEADLINE_MAX_CHARS || line.chars().count() <= HEADLINE_MAX_CHARS)
         && (1..=25).contains(&words)
         && !ends_like_sentence
-        && !is_boilerplate(line)
 }
 
 #[cfg(test)]

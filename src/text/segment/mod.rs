@@ -45,6 +45,7 @@ mod tracker;
 mod word_list;
 mod words;
 
+pub(crate) use boilerplate::has_headline_shape;
 pub use boilerplate::{is_boilerplate, is_headline};
 pub use paragraphs::paragraphs;
 pub use quotes::{quotes, Quote};

@@ -3,11 +3,12 @@
 //! and "the group"-style references against what the article said before.
 
 use super::attribution::find_attributions;
+use super::lexicon;
 use super::paragraphs::paragraphs;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
 use super::tracker::Tracker;
-use super::words::tokenize;
+use super::words::{tokenize_into, TokenBuffers};
 use crate::text::span::Span;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -46,6 +47,11 @@ impl SpeakerIndex {
     /// Analyses a whole article: finds quotes, attributions and speakers.
     pub fn new(text: &str) -> Self {
         let raw = find_quotes(text);
+        if raw.is_empty() && !may_attribute(text) {
+            // Nothing to attribute: the full pass would find no attribution
+            // and no quote, so every unit's speaker is `None` anyway.
+            return SpeakerIndex::default();
+        }
         let marks: Vec<Span> = raw.iter().map(|q| q.marks).collect();
         let sents: Vec<Span> = paragraphs(text)
             .into_iter()
@@ -118,6 +124,15 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
 }
 
+/// False only when `text` holds no word that can start an attribution (a
+/// verb of saying or "according"): a cheap scan that lets short records
+/// without speech skip the speaker pass. Attribution words are plain
+/// letters, so each one the tokenizer finds is a whole alphanumeric run.
+fn may_attribute(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon::is_speech_verb(w) || w.eq_ignore_ascii_case("according"))
+}
+
 /// Forward pass over the sentences: finds every attribution and resolves
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
@@ -125,12 +140,17 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
+    // Reused from sentence to sentence: allocating them per sentence was a
+    // large share of the paragraph-unit cost.
+    let mut buffers = TokenBuffers::default();
+    let mut resolved = Vec::new();
     for s in sents {
         let first = marks.partition_point(|m| m.end <= s.start);
-        let toks = tokenize(text, *s, marks.get(first..).unwrap_or(&[]));
+        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
+        let toks = &buffers.tokens;
         let before = all.len();
-        let found = find_attributions(text, &toks);
-        let mut resolved = Vec::with_capacity(found.len());
+        let found = find_attributions(text, toks);
+        resolved.clear();
         for (verb, subject) in found {
             let r = tracker.resolve(text, &subject);
             all.push(Attribution {
@@ -139,7 +159,7 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
             });
             resolved.push(r);
         }
-        tracker.observe(text, &toks);
+        tracker.observe(text, toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }

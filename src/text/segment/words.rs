@@ -31,15 +31,33 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokenizes `text[span]`, marking tokens that fall inside any of `quoted`
 /// (sorted, non-overlapping byte ranges).
+#[cfg(test)] // the segmenter itself tokenizes into reused buffers
 pub(crate) fn tokenize(text: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
+    let mut buffers = TokenBuffers::default();
+    tokenize_into(text, span, quoted, &mut buffers);
+    buffers.tokens
+}
+
+/// The working lists of [`tokenize_into`], kept by a caller that tokenizes
+/// sentence after sentence so that their memory is allocated once, not per
+/// sentence.
+#[derive(Debug, Default)]
+pub(crate) struct TokenBuffers {
+    chars: Vec<(usize, char)>,
+    /// The tokens of the last call.
+    pub tokens: Vec<Token>,
+}
+
+/// [`tokenize`] into `buffers.tokens` (cleared first), reusing their memory.
+pub(crate) fn tokenize_into(text: &str, span: Span, quoted: &[Span], buffers: &mut TokenBuffers) {
+    let TokenBuffers { chars, tokens } = buffers;
+    chars.clear();
+    tokens.clear();
     let Some(slice) = text.get(span.start..span.end) else {
-        return Vec::new();
+        return;
     };
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (i + span.start, c))
-        .collect();
-    let mut tokens = Vec::new();
+    chars.extend(slice.char_indices().map(|(i, c)| (i + span.start, c)));
+    let chars = chars.as_slice();
     let mut i = 0;
     while let Some(&(pos, c)) = chars.get(i) {
         if c.is_whitespace() {
@@ -47,7 +65,7 @@ pub(crate) fn tokenize(text: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
             continue;
         }
         let next = if c.is_alphanumeric() {
-            word_end(&chars, i, text)
+            word_end(chars, i, text)
         } else {
             i + 1
         };
@@ -60,8 +78,7 @@ pub(crate) fn tokenize(text: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
         });
         i = next.max(i + 1);
     }
-    mark_quoted(&mut tokens, quoted);
-    tokens
+    mark_quoted(tokens, quoted);
 }
 
 /// Index just past the word starting at `i`, including a final period when
