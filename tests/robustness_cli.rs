@@ -592,16 +592,7 @@ fn truncated_corrupted_or_foreign_models_fail_at_load_with_exit_2() {
     for (name, bytes, reason) in cases {
         let path = dir.path().join(format!("{name}.model"));
         std::fs::write(&path, bytes).unwrap();
-        let out = stance(
-            &[
-                "--model",
-                path.to_str().unwrap(),
-                "score",
-                "--input",
-                "jsonl",
-            ],
-            b"{\"text\":\"x\"}\n",
-        );
+        let out = score_one_record_with_model(&path);
         assert_eq!(code(&out), 2, "{name}: {}", stderr(&out));
         assert!(out.stdout.is_empty(), "{name}");
         let err = stderr(&out);
@@ -616,16 +607,7 @@ fn truncated_corrupted_or_foreign_models_fail_at_load_with_exit_2() {
     // And the good model, from a file, works.
     let path = dir.path().join("good.model");
     std::fs::write(&path, good).unwrap();
-    let out = stance(
-        &[
-            "--model",
-            path.to_str().unwrap(),
-            "score",
-            "--input",
-            "jsonl",
-        ],
-        b"{\"text\":\"x\"}\n",
-    );
+    let out = score_one_record_with_model(&path);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
 
@@ -828,4 +810,18 @@ fn sigint_while_waiting_for_input_ends_the_run_at_once() {
     for line in output.lines() {
         serde_json::from_str::<Value>(line).unwrap();
     }
+}
+
+/// `stance --model PATH score --input jsonl` on one small record.
+fn score_one_record_with_model(path: &Path) -> Output {
+    stance(
+        &[
+            "--model",
+            path.to_str().unwrap(),
+            "score",
+            "--input",
+            "jsonl",
+        ],
+        b"{\"text\":\"x\"}\n",
+    )
 }
