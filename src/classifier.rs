@@ -5,7 +5,7 @@ use crate::explain::{Contribution, Explanation};
 use crate::features::FeatureConfig;
 use crate::features::{featurize, featurize_hashed};
 use crate::hash::fnv1a;
-use crate::model::{FeatureTable, IndexedModel, Model, ScoringModel, BUNDLED_MODEL_FILE};
+use crate::model::{FeatureTable, IndexedModel, Model, BUNDLED_MODEL_FILE};
 use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
@@ -55,7 +55,7 @@ impl Classifier {
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
-        let indexed = IndexedModel::from(ScoringModel::from(model.clone()));
+        let indexed = IndexedModel::from(&model);
         Classifier::from_indexed(indexed, OnceLock::from(model))
     }
 

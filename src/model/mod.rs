@@ -236,6 +236,23 @@ impl IndexedModel {
     }
 }
 
+impl From<&Model> for IndexedModel {
+    /// Hashes the names where they lie: no copy of the model is made.
+    fn from(model: &Model) -> IndexedModel {
+        let hashes: Vec<u64> = model
+            .features
+            .iter()
+            .map(|name| fnv1a(name.as_bytes()))
+            .collect();
+        IndexedModel {
+            table: FeatureTable::build(&hashes, &model.weights),
+            config: model.config.clone(),
+            bias: model.bias,
+            temperature: model.temperature,
+        }
+    }
+}
+
 impl From<ScoringModel> for IndexedModel {
     fn from(scoring: ScoringModel) -> IndexedModel {
         IndexedModel {
