@@ -10,6 +10,12 @@
 //! the hex of their `f32` bits ([`lines_v2`]). Version 1 held the whole model
 //! as one JSON document ([`json_v1`]); it still loads, but parsing 50,000
 //! names and 150,000 decimal floats through JSON was most of the start-up time.
+//!
+//! Scoring looks features up in a [`FeatureTable`] (name hash → row →
+//! weights). A model loaded at run time builds its table then; the embedded
+//! model's table is built at compile time by `build.rs` from the model file
+//! ([`bundled`]), so its first use parses only the header and the first
+//! payload line.
 
 mod bundled;
 mod feature_table;
