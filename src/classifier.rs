@@ -1,15 +1,16 @@
 //! The classifier: a loaded model with a fast table from feature to weights.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::explain::{Contribution, Explanation};
 use crate::features::FeatureConfig;
 use crate::features::{featurize, featurize_hashed};
 use crate::hash::fnv1a;
-use crate::model::{FeatureTable, IndexedModel, Model, BUNDLED_MODEL_FILE};
+use crate::model::{FeatureTable, IndexedModel, Model, ScoringModel, BUNDLED_MODEL_FILE};
 use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -20,7 +21,6 @@ pub struct Classifier {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     config: FeatureConfig,
     /// Feature-name hash → row → weights.
@@ -28,9 +28,26 @@ struct Inner {
     bias: [f32; 3],
     temperature: f32,
     /// The whole model, names and card included: given to [`Classifier::new`],
-    /// or for the embedded model parsed on the first call to [`Classifier::model`],
-    /// since scoring needs none of the 50,000 name strings.
+    /// or parsed from `file` on the first call to [`Classifier::model`], since
+    /// scoring needs none of the 50,000 name strings.
     model: OnceLock<Model>,
+    /// The model file this classifier was loaded from (the embedded one, or
+    /// one read by [`Classifier::from_path`]); empty when given a [`Model`].
+    file: Cow<'static, [u8]>,
+}
+
+impl std::fmt::Debug for Inner {
+    /// Without the model file's bytes, which would be megabytes of numbers.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inner")
+            .field("config", &self.config)
+            .field("table", &self.table)
+            .field("bias", &self.bias)
+            .field("temperature", &self.temperature)
+            .field("model", &self.model)
+            .field("file_bytes", &self.file.len())
+            .finish()
+    }
 }
 
 impl Classifier {
@@ -41,27 +58,47 @@ impl Classifier {
         BUNDLED
             .get_or_init(|| {
                 IndexedModel::bundled()
-                    .map(|indexed| Classifier::from_indexed(indexed, OnceLock::new()))
+                    .map(|indexed| {
+                        let file = Cow::Borrowed(BUNDLED_MODEL_FILE);
+                        Classifier::from_indexed(indexed, OnceLock::new(), file)
+                    })
                     .map_err(|e| e.to_string())
             })
             .clone()
             .map_err(crate::Error::ModelFormat)
     }
 
-    /// Load a model file written by `stance train`.
+    /// Load a model file written by `stance train`. Like the embedded model,
+    /// it is read for scoring first (no name strings), and parsed in full only
+    /// when [`Classifier::model`] is asked for.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Classifier> {
-        Model::load(path.as_ref()).map(Classifier::new)
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        // The same checks, and so the same errors, as `Model::from_bytes`.
+        let indexed = IndexedModel::from(ScoringModel::from_bytes(&bytes)?);
+        Ok(Classifier::from_indexed(
+            indexed,
+            OnceLock::new(),
+            Cow::Owned(bytes),
+        ))
     }
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
         let indexed = IndexedModel::from(&model);
-        Classifier::from_indexed(indexed, OnceLock::from(model))
+        Classifier::from_indexed(indexed, OnceLock::from(model), Cow::Borrowed(&[]))
     }
 
     /// A classifier over `indexed`; `model` holds the same model in full, or is
-    /// empty for the embedded one.
-    fn from_indexed(indexed: IndexedModel, model: OnceLock<Model>) -> Classifier {
+    /// empty and then parsed from `file` when first asked for.
+    fn from_indexed(
+        indexed: IndexedModel,
+        model: OnceLock<Model>,
+        file: Cow<'static, [u8]>,
+    ) -> Classifier {
         Classifier {
             inner: Arc::new(Inner {
                 config: indexed.config,
@@ -69,6 +106,7 @@ impl Classifier {
                 bias: indexed.bias,
                 temperature: indexed.temperature,
                 model,
+                file,
             }),
         }
     }
@@ -76,9 +114,11 @@ impl Classifier {
     /// The whole model: names, weights and card.
     pub fn model(&self) -> &Model {
         self.inner.model.get_or_init(|| {
-            // Only the embedded model starts without it, and `bundled` has
-            // already checked those bytes, so this parse cannot fail.
-            Model::from_bytes(BUNDLED_MODEL_FILE).expect("the embedded model parsed before")
+            // Only a classifier loaded from a file starts without it, and
+            // loading ran the checks of `Model::from_bytes` on these same
+            // bytes (for the embedded model, `build.rs` checked its feature
+            // lines), so this parse cannot fail.
+            Model::from_bytes(&self.inner.file).expect("the model file parsed before")
         })
     }
 
