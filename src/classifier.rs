@@ -1,22 +1,19 @@
-//! The classifier: a loaded model with a fast index from feature to weights.
+//! The classifier: a loaded model with a fast table from feature to weights.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::explain::{Contribution, Explanation};
 use crate::features::FeatureConfig;
 use crate::features::{featurize, featurize_hashed};
-use crate::hash::{fnv1a, PassThroughBuild};
-use crate::model::{Model, ScoringModel};
+use crate::hash::fnv1a;
+use crate::model::{FeatureTable, IndexedModel, Model, ScoringModel, BUNDLED_MODEL_FILE};
 use crate::prediction::{Prediction, Scores};
 use crate::stance::Stance;
 use crate::text::span::Span;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
-
-/// The default English model, built by `training/build-bundled.sh`.
-static BUNDLED_MODEL: &[u8] = include_bytes!("../models/stance-en.model");
 
 /// Scores text with a linear model. Cheap to clone (the model is shared), `Send + Sync`.
 #[derive(Debug, Clone)]
@@ -24,62 +21,92 @@ pub struct Classifier {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     config: FeatureConfig,
-    weights: Vec<[f32; 3]>,
+    /// Feature-name hash → row → weights.
+    table: FeatureTable,
     bias: [f32; 3],
     temperature: f32,
-    /// Feature-name hash → row of `weights`.
-    index: HashMap<u64, u32, PassThroughBuild>,
     /// The whole model, names and card included: given to [`Classifier::new`],
-    /// or for the embedded model parsed on the first call to [`Classifier::model`],
-    /// since scoring needs none of the 50,000 name strings.
+    /// or parsed from `file` on the first call to [`Classifier::model`], since
+    /// scoring needs none of the 50,000 name strings.
     model: OnceLock<Model>,
+    /// The model file this classifier was loaded from (the embedded one, or
+    /// one read by [`Classifier::from_path`]); empty when given a [`Model`].
+    file: Cow<'static, [u8]>,
+}
+
+impl std::fmt::Debug for Inner {
+    /// Without the model file's bytes, which would be megabytes of numbers.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inner")
+            .field("config", &self.config)
+            .field("table", &self.table)
+            .field("bias", &self.bias)
+            .field("temperature", &self.temperature)
+            .field("model", &self.model)
+            .field("file_bytes", &self.file.len())
+            .finish()
+    }
 }
 
 impl Classifier {
-    /// The embedded English model. Parsed once per process; later calls share it.
+    /// The embedded English model. Loaded once per process (its lookup table
+    /// was built at compile time); later calls share it.
     pub fn bundled() -> Result<Classifier> {
         static BUNDLED: OnceLock<std::result::Result<Classifier, String>> = OnceLock::new();
         BUNDLED
             .get_or_init(|| {
-                ScoringModel::from_bytes(BUNDLED_MODEL)
-                    .map(|scoring| Classifier::from_scoring(scoring, OnceLock::new()))
+                IndexedModel::bundled()
+                    .map(|indexed| {
+                        let file = Cow::Borrowed(BUNDLED_MODEL_FILE);
+                        Classifier::from_indexed(indexed, OnceLock::new(), file)
+                    })
                     .map_err(|e| e.to_string())
             })
             .clone()
             .map_err(crate::Error::ModelFormat)
     }
 
-    /// Load a model file written by `stance train`.
+    /// Load a model file written by `stance train`. Like the embedded model,
+    /// it is read for scoring first (no name strings), and parsed in full only
+    /// when [`Classifier::model`] is asked for.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Classifier> {
-        Model::load(path.as_ref()).map(Classifier::new)
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        // The same checks, and so the same errors, as `Model::from_bytes`.
+        let indexed = IndexedModel::from(ScoringModel::from_bytes(&bytes)?);
+        Ok(Classifier::from_indexed(
+            indexed,
+            OnceLock::new(),
+            Cow::Owned(bytes),
+        ))
     }
 
     /// Wrap a model already in memory.
     pub fn new(model: Model) -> Classifier {
-        let scoring = ScoringModel::from(model.clone());
-        Classifier::from_scoring(scoring, OnceLock::from(model))
+        let indexed = IndexedModel::from(&model);
+        Classifier::from_indexed(indexed, OnceLock::from(model), Cow::Borrowed(&[]))
     }
 
-    /// A classifier over `scoring`; `model` holds the same model in full, or is
-    /// empty for the embedded one.
-    fn from_scoring(scoring: ScoringModel, model: OnceLock<Model>) -> Classifier {
-        let mut index =
-            HashMap::with_capacity_and_hasher(scoring.hashes.len(), PassThroughBuild::default());
-        for (row, &hash) in scoring.hashes.iter().enumerate() {
-            // A later row wins on a repeated name, as it always has.
-            index.insert(hash, row as u32);
-        }
+    /// A classifier over `indexed`; `model` holds the same model in full, or is
+    /// empty and then parsed from `file` when first asked for.
+    fn from_indexed(
+        indexed: IndexedModel,
+        model: OnceLock<Model>,
+        file: Cow<'static, [u8]>,
+    ) -> Classifier {
         Classifier {
             inner: Arc::new(Inner {
-                config: scoring.config,
-                weights: scoring.weights,
-                bias: scoring.bias,
-                temperature: scoring.temperature,
-                index,
+                config: indexed.config,
+                table: indexed.table,
+                bias: indexed.bias,
+                temperature: indexed.temperature,
                 model,
+                file,
             }),
         }
     }
@@ -87,9 +114,11 @@ impl Classifier {
     /// The whole model: names, weights and card.
     pub fn model(&self) -> &Model {
         self.inner.model.get_or_init(|| {
-            // Only the embedded model starts without it, and `bundled` has
-            // already checked those bytes, so this parse cannot fail.
-            Model::from_bytes(BUNDLED_MODEL).expect("the embedded model parsed before")
+            // Only a classifier loaded from a file starts without it, and
+            // loading ran the checks of `Model::from_bytes` on these same
+            // bytes (for the embedded model, `build.rs` checked its feature
+            // lines), so this parse cannot fail.
+            Model::from_bytes(&self.inner.file).expect("the model file parsed before")
         })
     }
 
@@ -133,7 +162,7 @@ impl Classifier {
     ) -> Prediction {
         let mut rows: Vec<u32> = names
             .into_iter()
-            .filter_map(|n| self.inner.index.get(&fnv1a(n.as_bytes())).copied())
+            .filter_map(|n| self.inner.table.row(fnv1a(n.as_bytes())))
             .collect();
         rows.sort_unstable();
         rows.dedup();
@@ -147,7 +176,7 @@ impl Classifier {
         let mut found: Vec<(String, Span, u32)> = Vec::new();
         let mut rows = Vec::new();
         featurize(text, &self.inner.config, |name, span| {
-            if let Some(&row) = self.inner.index.get(&fnv1a(name.as_bytes())) {
+            if let Some(row) = self.inner.table.row(fnv1a(name.as_bytes())) {
                 rows.push(row);
                 found.push((name.to_string(), span, row));
             }
@@ -162,7 +191,7 @@ impl Classifier {
             .into_iter()
             .filter(|(_, _, row)| seen.insert(*row))
             .filter_map(|(feature, span, row)| {
-                let w = self.inner.weights.get(row as usize)?;
+                let w = self.inner.table.weights(row)?;
                 let logits = [w[0] * scale, w[1] * scale, w[2] * scale];
                 let others = logits
                     .iter()
@@ -203,10 +232,10 @@ impl Classifier {
     fn active_rows(&self, text: &str, rows: &mut Vec<u32>) {
         rows.clear();
         let mut seen: Vec<u64> = Vec::new();
-        let n_rows = self.inner.weights.len();
-        let index = &self.inner.index;
+        let table = &self.inner.table;
+        let n_rows = table.rows();
         let lookup = |hash: u64, _| {
-            if let Some(&row) = index.get(&hash) {
+            if let Some(row) = table.row(hash) {
                 rows.push(row);
                 if rows.len() >= COMPACT_AT {
                     mark_rows(rows, &mut seen, n_rows);
@@ -234,7 +263,7 @@ impl Classifier {
         let value = feature_value(rows.len());
         let mut logits = [0f32; 3];
         for &row in rows {
-            if let Some(w) = inner.weights.get(row as usize) {
+            if let Some(w) = inner.table.weights(row) {
                 for (l, wk) in logits.iter_mut().zip(w) {
                     *l += wk;
                 }
@@ -302,7 +331,7 @@ mod tests {
         let text = sentence.repeat(COMPACT_AT / 8);
         let mut listed = Vec::new();
         featurize_hashed(&text, &classifier.inner.config, |hash, _| {
-            if let Some(&row) = classifier.inner.index.get(&hash) {
+            if let Some(row) = classifier.inner.table.row(hash) {
                 listed.push(row);
             }
         });

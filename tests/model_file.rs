@@ -24,6 +24,8 @@ fn save_then_load_gives_the_same_scores() {
     let model = Classifier::bundled().unwrap().model().clone();
     model.save(&path).unwrap();
     let loaded = Classifier::from_path(&path).unwrap();
+    // A file-loaded classifier parses its whole model (names, card) only on demand.
+    assert_eq!(loaded.model(), &model);
     let original = Classifier::new(model);
     for text in [
         "Warplanes struck the port.",
@@ -32,6 +34,7 @@ fn save_then_load_gives_the_same_scores() {
         "Rain is expected.",
     ] {
         assert_eq!(original.classify(text), loaded.classify(text));
+        assert_eq!(original.explain(text), loaded.explain(text));
     }
 }
 

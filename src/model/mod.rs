@@ -10,9 +10,21 @@
 //! the hex of their `f32` bits ([`lines_v2`]). Version 1 held the whole model
 //! as one JSON document ([`json_v1`]); it still loads, but parsing 50,000
 //! names and 150,000 decimal floats through JSON was most of the start-up time.
+//!
+//! Scoring looks features up in a [`FeatureTable`] (name hash → row →
+//! weights). A model loaded at run time builds its table then; the embedded
+//! model's table is built at compile time by `build.rs` from the model file
+//! ([`bundled`]), so its first use parses only the header and the first
+//! payload line.
 
+mod bundled;
+mod feature_table;
 mod json_v1;
 mod lines_v2;
+mod weight_lines;
+
+pub(crate) use bundled::MODEL_FILE as BUNDLED_MODEL_FILE;
+pub(crate) use feature_table::FeatureTable;
 
 use crate::error::{Error, Result};
 use crate::features::FeatureConfig;
@@ -212,9 +224,72 @@ impl From<Model> for ScoringModel {
     }
 }
 
+/// What scoring runs on: the configuration, the lookup table from feature
+/// hash to weights, bias and temperature.
+#[derive(Debug)]
+pub(crate) struct IndexedModel {
+    pub config: FeatureConfig,
+    pub table: FeatureTable,
+    pub bias: [f32; 3],
+    pub temperature: f32,
+}
+
+impl IndexedModel {
+    /// The embedded model: its table prebuilt at compile time when `build.rs`
+    /// could build one, else parsed from the model file as any other.
+    pub(crate) fn bundled() -> Result<IndexedModel> {
+        bundled::load()
+    }
+}
+
+impl From<&Model> for IndexedModel {
+    /// Hashes the names where they lie: no copy of the model is made.
+    fn from(model: &Model) -> IndexedModel {
+        let hashes: Vec<u64> = model
+            .features
+            .iter()
+            .map(|name| fnv1a(name.as_bytes()))
+            .collect();
+        IndexedModel {
+            table: FeatureTable::build(&hashes, &model.weights),
+            config: model.config.clone(),
+            bias: model.bias,
+            temperature: model.temperature,
+        }
+    }
+}
+
+impl From<ScoringModel> for IndexedModel {
+    fn from(scoring: ScoringModel) -> IndexedModel {
+        IndexedModel {
+            table: FeatureTable::build(&scoring.hashes, &scoring.weights),
+            config: scoring.config,
+            bias: scoring.bias,
+            temperature: scoring.temperature,
+        }
+    }
+}
+
 /// The payload of a model file whose header checks out: format and version
 /// known, length and checksum right, featurizer version this build's.
 fn checked_payload(bytes: &[u8]) -> Result<(Header, &[u8])> {
+    let (header, payload) = read_header(bytes)?;
+    let expected = u64::from_str_radix(&header.checksum, 16)
+        .map_err(|_| Error::ModelFormat(format!("bad checksum field {:?}", header.checksum)))?;
+    let found = match header.version {
+        1 => fnv1a(payload),
+        _ => checksum(payload),
+    };
+    if found != expected {
+        return Err(Error::ModelChecksum { expected, found });
+    }
+    check_featurizer_version(&header.fingerprint)?;
+    Ok((header, payload))
+}
+
+/// The header of a model file and the payload after it, with the format,
+/// version and payload length checked (not yet the checksum).
+fn read_header(bytes: &[u8]) -> Result<(Header, &[u8])> {
     let newline = bytes
         .iter()
         .position(|&b| b == b'\n')
@@ -236,23 +311,19 @@ fn checked_payload(bytes: &[u8]) -> Result<(Header, &[u8])> {
             header.payload_bytes
         )));
     }
-    let expected = u64::from_str_radix(&header.checksum, 16)
-        .map_err(|_| Error::ModelFormat(format!("bad checksum field {:?}", header.checksum)))?;
-    let found = match header.version {
-        1 => fnv1a(payload),
-        _ => checksum(payload),
-    };
-    if found != expected {
-        return Err(Error::ModelChecksum { expected, found });
-    }
-    let current = FeatureConfig::default().fingerprint_version_check(&header.fingerprint);
+    Ok((header, payload))
+}
+
+/// A model's fingerprint must name this build's featurizer version.
+fn check_featurizer_version(fingerprint: &str) -> Result<()> {
+    let current = FeatureConfig::default().fingerprint_version_check(fingerprint);
     if let Some(current) = current {
         return Err(Error::FingerprintMismatch {
-            model: header.fingerprint,
+            model: fingerprint.to_string(),
             current,
         });
     }
-    Ok((header, payload))
+    Ok(())
 }
 
 /// The configuration in the payload must give the fingerprint in the header.
