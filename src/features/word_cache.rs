@@ -23,8 +23,9 @@ use crate::text::stem::fresh_stem;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Distinct words kept; about 100 bytes each.
-const LIMIT: usize = 100_000;
+/// Distinct words kept per thread: about 100 bytes each with the map's own
+/// slack, so at most some 6 MB a thread. A 30 MB news sample has 27,000.
+const LIMIT: usize = 50_000;
 
 /// One word's share of the feature stream.
 pub(super) struct WordFeatures {
@@ -38,12 +39,13 @@ pub(super) struct WordFeatures {
     pub bigram_start: Fnv,
     /// Negates what follows on its own ("not", "never").
     pub negator: bool,
-    /// Negates only with this particle next ("refuse" + "to").
-    pub negator_particle: Option<&'static str>,
+    /// Negates only with this particle next ("refuse" + "to"), or, when
+    /// `particle_reverses`, is a reversal verb that needs it ("called" + "off");
+    /// no stem is both (a test checks), so one field holds either.
+    pub particle: Option<&'static str>,
+    pub particle_reverses: bool,
     /// A reversal verb that scopes what follows ("halted").
     pub reverser: bool,
-    /// A reversal verb that needs this particle next ("called" + "off").
-    pub reverser_particle: Option<&'static str>,
     /// "but" ends a negation scope.
     pub is_but: bool,
     /// Turns a de-escalatory cue before it around ("collapsed").
@@ -63,9 +65,9 @@ impl WordFeatures {
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
             bigram_start: hash_after(BIGRAM, s).bytes(b"_"),
             negator: is_negator(s),
-            negator_particle: negator_needing(s),
+            particle: negator_needing(s).or_else(|| reverser_needing(s)),
+            particle_reverses: negator_needing(s).is_none() && reverser_needing(s).is_some(),
             reverser: reverses_what_follows(s),
-            reverser_particle: reverser_needing(s),
             is_but: s == "but",
             reverses_preceding: reverses_what_precedes(s),
             subsides_preceding: subsides_what_precedes(s),
@@ -151,8 +153,21 @@ mod tests {
             );
         }
         assert!(cache.get("but").is_but);
-        assert_eq!(cache.get("ruled").negator_particle, Some("out"));
+        assert_eq!(cache.get("ruled").particle, Some("out"));
+        assert!(!cache.get("ruled").particle_reverses);
+        assert_eq!(cache.get("called").particle, Some("off"));
+        assert!(cache.get("called").particle_reverses);
         assert!(cache.get("talks").starts_cue);
+    }
+
+    #[test]
+    fn no_stem_needs_a_particle_both_as_negator_and_as_reverser() {
+        for stem in ["refus", "declin", "fail", "rule"] {
+            assert!(negator_needing(stem).is_some() && reverser_needing(stem).is_none());
+        }
+        for stem in ["call", "tear", "tore", "wind", "scale", "stand", "back"] {
+            assert!(reverser_needing(stem).is_some() && negator_needing(stem).is_none());
+        }
     }
 
     #[test]

@@ -47,11 +47,9 @@ pub(super) fn scan_words(
         let opens = match pending.take() {
             Some(needed) if needed == &*word.stem => true,
             _ => {
-                pending = word.negator_particle.or(if reversal {
-                    word.reverser_particle
-                } else {
-                    None
-                });
+                pending = word
+                    .particle
+                    .filter(|_| reversal || !word.particle_reverses);
                 word.negator || (reversal && word.reverser)
             }
         };
