@@ -67,7 +67,7 @@ impl CueWindow {
     /// that leaves the window.
     pub fn push(&mut self, word: &ScannedWord, hit: impl FnMut(CueHit)) {
         let size = self.slots.len();
-        let slot = &mut self.slots[(self.oldest + self.len) % size];
+        let slot = &mut self.slots[wrap(self.oldest + self.len, size)];
         slot.stem = Rc::clone(&word.word.stem);
         slot.span = word.span;
         slot.negated = word.negated;
@@ -90,7 +90,7 @@ impl CueWindow {
 
     /// The `k`-th word from the oldest.
     fn get(&self, k: usize) -> Option<&Slot> {
-        (k < self.len).then(|| &self.slots[(self.oldest + k) % self.slots.len()])
+        (k < self.len).then(|| &self.slots[wrap(self.oldest + k, self.slots.len())])
     }
 
     /// Whether a word for which `verb` holds comes within [`REVERSAL_REACH`]
@@ -127,7 +127,18 @@ impl CueWindow {
                 },
             );
         }
-        self.oldest = (self.oldest + 1) % self.slots.len().max(1);
+        self.oldest = wrap(self.oldest + 1, self.slots.len());
         self.len = self.len.saturating_sub(1);
+    }
+}
+
+/// `index % size` for an index below twice the ring's size (all the ring
+/// computes): a compare, where `%` is a division on every word of input.
+#[inline]
+fn wrap(index: usize, size: usize) -> usize {
+    if index >= size {
+        index - size
+    } else {
+        index
     }
 }
