@@ -72,14 +72,14 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     for (pi, para) in paras.iter().enumerate() {
-        let mut skip_reopen = open.is_some();
-        for (off, c) in para.slice(text).char_indices() {
+        let body = para.slice(text);
+        // The reopening mark of a continued quote is skipped.
+        let from = match open {
+            Some(_) => body.chars().next().map_or(0, char::len_utf8),
+            None => 0,
+        };
+        for (off, c) in mark_candidates(body, from) {
             let pos = para.start + off;
-            if skip_reopen {
-                // The reopening mark of a continued quote.
-                skip_reopen = false;
-                continue;
-            }
             let Some(mark) = classify(text, pos, c, open.is_some()) else {
                 continue;
             };
@@ -118,6 +118,20 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         }
     }
     out
+}
+
+/// The chars of `s` from byte `from` on that may be quotation marks, with
+/// their offsets: every other char is ignored by [`classify`], so only the
+/// bytes that start a mark are looked at (`"`, and the lead bytes of
+/// `“ ” „` and `« »`), not every char of the article.
+fn mark_candidates(s: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes()
+        .enumerate()
+        .skip(from)
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+        // Both lead bytes start a char, so the offset is a char boundary.
+        .filter_map(|(off, _)| Some((off, s.get(off..)?.chars().next()?)))
+        .filter(|&(_, c)| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
 }
 
 fn is_opening_glyph(c: char) -> bool {
