@@ -1,7 +1,6 @@
 //! Direct quotations: finding the marks, pairing them across paragraphs,
 //! and building the quote unit around them.
 
-use super::paragraphs::paragraphs;
 use super::sentences::trim;
 use super::speakers::SpeakerIndex;
 use crate::text::span::Span;
@@ -66,9 +65,9 @@ struct Open {
     content: usize,
 }
 
-/// Pairs quotation marks over the paragraphs of `text`.
-pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
-    let paras = paragraphs(text);
+/// Pairs quotation marks over `paras`, the paragraphs of `text` (as
+/// [`super::paragraphs`] splits them; passed in because callers already have them).
+pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     for (pi, para) in paras.iter().enumerate() {
@@ -218,6 +217,11 @@ pub(crate) fn containing(sentences: &[Span], pos: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::segment::paragraphs;
+
+    fn find_quotes(text: &str) -> Vec<RawQuote> {
+        super::find_quotes(text, &paragraphs(text))
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         find_quotes(text)

@@ -46,17 +46,20 @@ struct Attribution {
 impl SpeakerIndex {
     /// Analyses a whole article: finds quotes, attributions and speakers.
     pub fn new(text: &str) -> Self {
-        let raw = find_quotes(text);
+        Self::with_paragraphs(text, &paragraphs(text))
+    }
+
+    /// [`SpeakerIndex::new`] for a caller that has already split `text`
+    /// into `paras` with [`paragraphs`]: the split is not done again.
+    pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
+        let raw = find_quotes(text, paras);
         if raw.is_empty() && !may_attribute(text) {
             // Nothing to attribute: the full pass would find no attribution
             // and no quote, so every unit's speaker is `None` anyway.
             return SpeakerIndex::default();
         }
         let marks: Vec<Span> = raw.iter().map(|q| q.marks).collect();
-        let sents: Vec<Span> = paragraphs(text)
-            .into_iter()
-            .flat_map(|p| sentences(text, p))
-            .collect();
+        let sents: Vec<Span> = paras.iter().flat_map(|p| sentences(text, *p)).collect();
         let (attributions, per_sentence) = attribute(text, &sents, &marks);
         let index = Attributions {
             all: &attributions,
@@ -125,12 +128,16 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
 }
 
 /// False only when `text` holds no word that can start an attribution (a
-/// verb of saying or "according"): a cheap scan that lets short records
-/// without speech skip the speaker pass. Attribution words are plain
-/// letters, so each one the tokenizer finds is a whole alphanumeric run.
+/// verb of saying or "according"): a cheap scan that lets records and
+/// sentences without speech skip the speaker pass. Attribution words are
+/// plain ASCII letters, so each one the tokenizer finds is a whole run of
+/// ASCII letters and digits here too (a neighbouring non-ASCII char,
+/// alphanumeric or not, only splits runs further, which can add candidate
+/// words but never lose one).
 fn may_attribute(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| lexicon::is_speech_verb(w) || w.eq_ignore_ascii_case("according"))
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| lexicon::is_speech_verb_bytes(w) || w.eq_ignore_ascii_case(b"according"))
 }
 
 /// Forward pass over the sentences: finds every attribution and resolves
@@ -144,12 +151,25 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
     // large share of the paragraph-unit cost.
     let mut buffers = TokenBuffers::default();
     let mut resolved = Vec::new();
-    for s in sents {
+    // Only a sentence with a word of saying can hold an attribution, and
+    // what the tracker learns is read only by later attributions: the pass
+    // stops at the last sentence that may attribute, and skips the
+    // attribution search in the others before it.
+    let speaks: Vec<bool> = sents.iter().map(|s| may_attribute(s.slice(text))).collect();
+    let last = speaks.iter().rposition(|&b| b);
+    for (n, (s, &may)) in sents.iter().zip(&speaks).enumerate() {
+        if last.is_none_or(|last| n > last) {
+            break;
+        }
         let first = marks.partition_point(|m| m.end <= s.start);
         tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
         let toks = &buffers.tokens;
         let before = all.len();
-        let found = find_attributions(text, toks);
+        let found = if may {
+            find_attributions(text, toks)
+        } else {
+            Vec::new()
+        };
         resolved.clear();
         for (verb, subject) in found {
             let r = tracker.resolve(text, &subject);
@@ -159,12 +179,18 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
             });
             resolved.push(r);
         }
+        per_sentence.push(before..all.len());
+        if Some(n) == last {
+            // Nothing reads the tracker after this sentence.
+            break;
+        }
         tracker.observe(text, toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }
-        per_sentence.push(before..all.len());
     }
+    // Sentences after the last one that may attribute have no attributions.
+    per_sentence.resize(sents.len(), all.len()..all.len());
     (all, per_sentence)
 }
 
