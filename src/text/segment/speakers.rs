@@ -53,14 +53,15 @@ impl SpeakerIndex {
     /// into `paras` with [`paragraphs`]: the split is not done again.
     pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
         let raw = find_quotes(text, paras);
-        if raw.is_empty() && !may_attribute(text) {
+        let speech = speech_words(text);
+        if raw.is_empty() && speech.is_empty() {
             // Nothing to attribute: the full pass would find no attribution
             // and no quote, so every unit's speaker is `None` anyway.
             return SpeakerIndex::default();
         }
         let marks: Vec<Span> = raw.iter().map(|q| q.marks).collect();
         let sents: Vec<Span> = paras.iter().flat_map(|p| sentences(text, *p)).collect();
-        let (attributions, per_sentence) = attribute(text, &sents, &marks);
+        let (attributions, per_sentence) = attribute(text, &sents, &marks, &speech);
         let index = Attributions {
             all: &attributions,
             per_sentence: &per_sentence,
@@ -127,23 +128,38 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
 }
 
-/// False only when `text` holds no word that can start an attribution (a
-/// verb of saying or "according"): a cheap scan that lets records and
-/// sentences without speech skip the speaker pass. Attribution words are
+/// Byte offsets of the words of `text` that may start an attribution (a
+/// verb of saying or "according"), in order: a cheap scan that lets records
+/// and sentences without one skip the speaker pass. Attribution words are
 /// plain ASCII letters, so each one the tokenizer finds is a whole run of
 /// ASCII letters and digits here too (a neighbouring non-ASCII char,
 /// alphanumeric or not, only splits runs further, which can add candidate
-/// words but never lose one).
-fn may_attribute(text: &str) -> bool {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .any(|w| lexicon::is_speech_verb_bytes(w) || w.eq_ignore_ascii_case(b"according"))
+/// words but never lose one). Sentences are cut at whitespace, so no run
+/// spans two of them.
+fn speech_words(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Each run is followed by one separator byte (or the end).
+    let mut start = 0;
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        if lexicon::is_speech_verb_bytes(word) || word.eq_ignore_ascii_case(b"according") {
+            out.push(start);
+        }
+        start += word.len() + 1;
+    }
+    out
 }
 
 /// Forward pass over the sentences: finds every attribution and resolves
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
-fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, Vec<Range<usize>>) {
+/// `speech` holds the offsets of the words that may attribute
+/// ([`speech_words`]).
+fn attribute(
+    text: &str,
+    sents: &[Span],
+    marks: &[Span],
+    speech: &[usize],
+) -> (Vec<Attribution>, Vec<Range<usize>>) {
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
@@ -155,7 +171,13 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
     // what the tracker learns is read only by later attributions: the pass
     // stops at the last sentence that may attribute, and skips the
     // attribution search in the others before it.
-    let speaks: Vec<bool> = sents.iter().map(|s| may_attribute(s.slice(text))).collect();
+    let speaks: Vec<bool> = sents
+        .iter()
+        .map(|s| {
+            let k = speech.partition_point(|&w| w < s.start);
+            speech.get(k).is_some_and(|&w| w < s.end)
+        })
+        .collect();
     let last = speaks.iter().rposition(|&b| b);
     for (n, (s, &may)) in sents.iter().zip(&speaks).enumerate() {
         if last.is_none_or(|last| n > last) {
