@@ -161,6 +161,9 @@ const fn marker_starts() -> [u16; 256] {
 /// own except the capital sigma, whose final form depends on its
 /// neighbours, so text holding one takes the whole-string path.
 fn normalise_into(unit: &str, norm: &mut String) -> usize {
+    if unit.is_ascii() {
+        return normalise_ascii_into(unit, norm);
+    }
     norm.clear();
     norm.reserve(unit.len());
     let mut words = 0;
@@ -185,6 +188,29 @@ fn normalise_into(unit: &str, norm: &mut String) -> usize {
             norm.extend(c.to_lowercase());
         }
     }
+    words
+}
+
+/// [`normalise_into`] for ASCII text (most units): whole words are copied
+/// as bytes and the result lowercased in one pass, instead of char by char.
+fn normalise_ascii_into(unit: &str, norm: &mut String) -> usize {
+    let mut out = std::mem::take(norm).into_bytes();
+    out.clear();
+    out.reserve(unit.len());
+    let mut words = 0;
+    // The ASCII chars that `char::is_whitespace` accepts (unlike
+    // `u8::is_ascii_whitespace`, this includes the vertical tab).
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    for word in unit.as_bytes().split(is_space).filter(|w| !w.is_empty()) {
+        if words > 0 {
+            out.push(b' ');
+        }
+        words += 1;
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    *norm = String::from_utf8(out).unwrap_or_default();
     words
 }
 
@@ -303,6 +329,7 @@ mod tests {
             "İstanbul  \u{a0} KELVIN \u{212A}",
             "a",
             " Share\nthis ",
+            "\x1cFILE\x1fSEP\x7f ",
         ] {
             let words = normalise_into(t, &mut norm);
             let expected = t
