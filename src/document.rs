@@ -127,7 +127,9 @@ fn plain(span: Span) -> Piece {
 
 /// Paragraph, sentence or quote pieces of an article, with their metadata.
 fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
-    let speakers = SpeakerIndex::new(text);
+    // Split once: the speaker pass and the units share the paragraphs.
+    let paragraphs = segment::paragraphs(text);
+    let speakers = SpeakerIndex::with_paragraphs(text, &paragraphs);
     if unit == Unit::Quote {
         return speakers
             .quotes()
@@ -146,7 +148,7 @@ fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
             .collect();
     }
     let mut out = Vec::new();
-    for (i, paragraph) in segment::paragraphs(text).into_iter().enumerate() {
+    for (i, &paragraph) in paragraphs.iter().enumerate() {
         let boilerplate = segment::is_boilerplate(paragraph.slice(text));
         // Same answer as `segment::is_headline`, without a second boilerplate test.
         let headline = !boilerplate && segment::has_headline_shape(text, paragraph, i);

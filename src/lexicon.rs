@@ -515,6 +515,12 @@ impl CueTable {
         CueTable { by_first, longest }
     }
 
+    /// Whether some phrase starts with `stem`: the featurizer asks once per
+    /// distinct word and skips [`CueTable::for_each_match`] for the rest.
+    pub fn starts_a_phrase(&self, stem: &str) -> bool {
+        self.by_first.contains_key(stem)
+    }
+
     /// How many stems the longest phrase has: how far ahead a match can look.
     pub fn longest_phrase(&self) -> usize {
         self.longest

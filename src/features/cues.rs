@@ -4,8 +4,8 @@
 
 use super::words::ScannedWord;
 use crate::lexicon::CueTable;
-use crate::reversal::{reverses_what_precedes, subsides_what_precedes};
 use crate::text::span::Span;
+use std::rc::Rc;
 
 /// How many words after a cue phrase a verb may come and still turn it
 /// around ("the ceasefire in Idlib collapsed"); a clause break ends the reach.
@@ -32,19 +32,24 @@ pub(super) struct CueHit {
 /// the order of their first word, as a pass over all words would give them.
 #[derive(Default)]
 pub(super) struct CueWindow {
-    /// A ring of slots, reused (with their stem buffers) from word to word.
+    /// A ring of slots, reused from word to word.
     slots: Vec<Slot>,
     /// Index in `slots` of the oldest word.
     oldest: usize,
     len: usize,
 }
 
+/// A word in the window: its stem (shared with the word cache, not copied)
+/// and the few facts about it that matching asks for.
 #[derive(Default)]
 struct Slot {
-    stem: String,
+    stem: Rc<str>,
     span: Span,
     negated: bool,
     clause_start: bool,
+    starts_cue: bool,
+    reverses_preceding: bool,
+    subsides_preceding: bool,
 }
 
 impl CueWindow {
@@ -62,12 +67,14 @@ impl CueWindow {
     /// that leaves the window.
     pub fn push(&mut self, word: &ScannedWord, hit: impl FnMut(CueHit)) {
         let size = self.slots.len();
-        let slot = &mut self.slots[(self.oldest + self.len) % size];
-        slot.stem.clear();
-        slot.stem.push_str(word.stem);
+        let slot = &mut self.slots[wrap(self.oldest + self.len, size)];
+        slot.stem = Rc::clone(&word.word.stem);
         slot.span = word.span;
         slot.negated = word.negated;
         slot.clause_start = word.clause_start;
+        slot.starts_cue = word.word.starts_cue;
+        slot.reverses_preceding = word.word.reverses_preceding;
+        slot.subsides_preceding = word.word.subsides_preceding;
         self.len += 1;
         if self.len == size {
             self.match_oldest(hit);
@@ -83,16 +90,16 @@ impl CueWindow {
 
     /// The `k`-th word from the oldest.
     fn get(&self, k: usize) -> Option<&Slot> {
-        (k < self.len).then(|| &self.slots[(self.oldest + k) % self.slots.len()])
+        (k < self.len).then(|| &self.slots[wrap(self.oldest + k, self.slots.len())])
     }
 
-    /// Whether a word matching `verb` comes within [`REVERSAL_REACH`] words
-    /// from the `from`-th word, before a clause break.
-    fn followed_in_clause(&self, from: usize, verb: fn(&str) -> bool) -> bool {
+    /// Whether a word for which `verb` holds comes within [`REVERSAL_REACH`]
+    /// words from the `from`-th word, before a clause break.
+    fn followed_in_clause(&self, from: usize, verb: fn(&Slot) -> bool) -> bool {
         for k in from..from + REVERSAL_REACH {
             match self.get(k) {
                 Some(slot) if slot.clause_start => return false,
-                Some(slot) if verb(&slot.stem) => return true,
+                Some(slot) if verb(slot) => return true,
                 Some(_) => {}
                 None => return false,
             }
@@ -101,9 +108,10 @@ impl CueWindow {
     }
 
     fn match_oldest(&mut self, mut hit: impl FnMut(CueHit)) {
-        if let Some(first) = self.get(0) {
+        // Most words start no phrase: the word cache knows, so the table is not asked.
+        if let Some(first) = self.get(0).filter(|slot| slot.starts_cue) {
             CueTable::get().for_each_match(
-                |k| self.get(k).map(|slot| slot.stem.as_str()),
+                |k| self.get(k).map(|slot| &*slot.stem),
                 0,
                 |category, len| {
                     let end = self.get(len - 1).map_or(first.span.end, |w| w.span.end);
@@ -111,13 +119,26 @@ impl CueWindow {
                         category,
                         span: Span::new(first.span.start, end),
                         negated: first.negated,
-                        collapses_after: self.followed_in_clause(len, reverses_what_precedes),
-                        subsides_after: self.followed_in_clause(len, subsides_what_precedes),
+                        collapses_after: self
+                            .followed_in_clause(len, |slot| slot.reverses_preceding),
+                        subsides_after: self
+                            .followed_in_clause(len, |slot| slot.subsides_preceding),
                     });
                 },
             );
         }
-        self.oldest = (self.oldest + 1) % self.slots.len().max(1);
+        self.oldest = wrap(self.oldest + 1, self.slots.len());
         self.len = self.len.saturating_sub(1);
+    }
+}
+
+/// `index % size` for an index below twice the ring's size (all the ring
+/// computes): a compare, where `%` is a division on every word of input.
+#[inline]
+fn wrap(index: usize, size: usize) -> usize {
+    if index >= size {
+        index - size
+    } else {
+        index
     }
 }

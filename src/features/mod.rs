@@ -13,6 +13,7 @@
 
 use crate::hash::{fnv1a, Fnv};
 mod cues;
+mod word_cache;
 mod words;
 
 use crate::lexicon::lexicon_digest;
@@ -20,6 +21,8 @@ use crate::text::span::Span;
 use cues::{CueHit, CueWindow};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
+use word_cache::WordCache;
 use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
@@ -86,10 +89,8 @@ thread_local! {
 
 #[derive(Default)]
 struct Scratch {
-    /// The stem of the current word (see [`words::scan_words`]).
-    stem: String,
-    /// The stem of the word before, for bigrams.
-    previous: String,
+    /// What each distinct word contributes, kept from unit to unit.
+    words: WordCache,
     cues: CueWindow,
     /// Cue hits of a one-pass unit, emitted after its words.
     hits: Vec<CueHit>,
@@ -97,20 +98,30 @@ struct Scratch {
 
 impl Scratch {
     /// Let go of buffers a huge unit grew, so that one long record does not
-    /// keep its memory for the rest of the run.
+    /// keep its memory for the rest of the run (the word cache bounds itself).
     fn release_if_huge(&mut self) {
         const KEEP: usize = 1 << 16;
-        if self.stem.capacity() + self.previous.capacity() > KEEP || self.hits.capacity() > KEEP {
-            *self = Scratch::default();
+        if self.hits.capacity() > KEEP {
+            self.hits = Vec::new();
         }
     }
 }
 
 /// Where the feature stream goes. A feature's name arrives as pieces (a
 /// fixed prefix such as "w:", then stems and separators) whose concatenation
-/// is the name, so a sink can hash it without building it.
+/// is the name, together with `hash`, the name's `fnv1a`, so a sink can take
+/// the hash without building the name (most of them come finished from the
+/// word cache).
 trait Sink {
-    fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span);
+    fn feature(&mut self, prefix: Prefix, parts: &[&str], hash: u64, span: Span);
+}
+
+/// `fnv1a` of the name made of `prefix` and `parts`.
+fn name_hash(prefix: Prefix, parts: &[&str]) -> u64 {
+    parts
+        .iter()
+        .fold(prefix.hash, |h, part| h.str(part))
+        .finish()
 }
 
 /// The fixed start of a feature name, with its hash state computed at compile time.
@@ -144,12 +155,13 @@ pub fn featurize(text: &str, config: &FeatureConfig, emit: impl FnMut(&str, Span
         emit: F,
     }
     impl<F: FnMut(&str, Span)> Sink for Names<F> {
-        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+        fn feature(&mut self, prefix: Prefix, parts: &[&str], hash: u64, span: Span) {
             self.name.clear();
             self.name.push_str(prefix.text);
             for part in parts {
                 self.name.push_str(part);
             }
+            debug_assert_eq!(hash, fnv1a(self.name.as_bytes()), "{}", self.name);
             (self.emit)(&self.name, span);
         }
     }
@@ -166,9 +178,8 @@ pub fn featurize_hashed(text: &str, config: &FeatureConfig, emit: impl FnMut(u64
     struct Hashes<F>(F);
     impl<F: FnMut(u64, Span)> Sink for Hashes<F> {
         #[inline(always)]
-        fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
-            let hash = parts.iter().fold(prefix.hash, |h, part| h.str(part));
-            (self.0)(hash.finish(), span);
+        fn feature(&mut self, _prefix: Prefix, _parts: &[&str], hash: u64, span: Span) {
+            (self.0)(hash, span);
         }
     }
     feature_stream(text, config, &mut Hashes(emit));
@@ -196,41 +207,41 @@ fn stream_with(
     two_passes: bool,
     sink: &mut impl Sink,
 ) {
-    let Scratch {
-        stem,
-        previous,
-        cues,
-        hits,
-    } = scratch;
+    let Scratch { words, cues, hits } = scratch;
     let cues_on = config.cues;
     let mut votes = Votes::default();
-    let mut previous_span: Option<Span> = None;
+    // The stem of the word before, the hash state of a bigram it starts, and its span.
+    let mut previous: Option<(Rc<str>, Fnv, Span)> = None;
     cues.reset();
     hits.clear();
     scan_words(
         text,
         config.negation_window,
         config.reversal,
-        stem,
-        |word| {
+        words,
+        |scanned| {
+            let word = scanned.word;
             if config.unigrams {
-                let prefix = if word.negated { NEGATED_WORD } else { WORD };
-                sink.feature(prefix, &[word.stem], word.span);
+                let (prefix, hash) = if scanned.negated {
+                    (NEGATED_WORD, word.negated_unigram)
+                } else {
+                    (WORD, word.unigram)
+                };
+                sink.feature(prefix, &[&word.stem], hash, scanned.span);
             }
-            if config.bigrams && !word.clause_start {
-                if let Some(prev) = previous_span {
+            if config.bigrams && !scanned.clause_start {
+                if let Some((stem, start, span)) = &previous {
                     sink.feature(
                         BIGRAM,
-                        &[previous.as_str(), "_", word.stem],
-                        Span::new(prev.start, word.span.end),
+                        &[stem, "_", &word.stem],
+                        start.str(&word.stem).finish(),
+                        Span::new(span.start, scanned.span.end),
                     );
                 }
             }
-            previous.clear();
-            previous.push_str(word.stem);
-            previous_span = Some(word.span);
+            previous = Some((Rc::clone(&word.stem), word.bigram_start, scanned.span));
             if cues_on && !two_passes {
-                cues.push(&word, |hit| hits.push(hit));
+                cues.push(&scanned, |hit| hits.push(hit));
             }
         },
     );
@@ -242,7 +253,7 @@ fn stream_with(
             text,
             config.negation_window,
             config.reversal,
-            stem,
+            words,
             |word| {
                 cues.push(&word, |hit| votes.emit(hit, config, sink));
             },
@@ -276,7 +287,8 @@ impl Votes {
             };
         let negated = hit.negated || reversed_after;
         let prefix = if negated { NEGATED_CUE } else { CUE };
-        sink.feature(prefix, &[hit.category], hit.span);
+        let parts = [hit.category];
+        sink.feature(prefix, &parts, name_hash(prefix, &parts), hit.span);
         if !config.polarity {
             return;
         }
@@ -285,14 +297,14 @@ impl Votes {
                 (Direction::Escalatory, false) | (Direction::DeEscalatory, true) => VOTE_ESCALATORY,
                 _ => VOTE_DEESCALATORY,
             };
-            sink.feature(vote, &[], hit.span);
+            sink.feature(vote, &[], vote.hash.finish(), hit.span);
             self.last = Some((vote, hit.span));
         }
     }
 
     fn finish(self, sink: &mut impl Sink) {
         if let Some((vote, span)) = self.last {
-            sink.feature(vote, &["_last"], span);
+            sink.feature(vote, &["_last"], name_hash(vote, &["_last"]), span);
         }
     }
 }
@@ -412,9 +424,10 @@ mod tests {
     fn two_passes_give_the_one_pass_stream() {
         struct Collect(Vec<(String, Span)>);
         impl Sink for Collect {
-            fn feature(&mut self, prefix: Prefix, parts: &[&str], span: Span) {
+            fn feature(&mut self, prefix: Prefix, parts: &[&str], hash: u64, span: Span) {
                 let mut name = prefix.text.to_string();
                 parts.iter().for_each(|p| name.push_str(p));
+                assert_eq!(hash, fnv1a(name.as_bytes()), "{name}");
                 self.0.push((name, span));
             }
         }

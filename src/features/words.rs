@@ -2,14 +2,14 @@
 //! negation scope. Nothing is kept from word to word but the scope state, so
 //! the featurizer can stream a unit of any length.
 
-use crate::reversal::{reverser_needing, reverses_what_follows};
+use super::word_cache::{WordCache, WordFeatures};
 use crate::text::span::Span;
-use crate::text::stem::with_stem;
 use crate::text::tokenize::{tokenize, TokenKind};
 
 /// One word as the featurizer sees it.
 pub(super) struct ScannedWord<'a> {
-    pub stem: &'a str,
+    /// Its stem and what follows from it, from the word cache.
+    pub word: &'a WordFeatures,
     pub span: Span,
     /// Inside a negation scope.
     pub negated: bool,
@@ -17,8 +17,7 @@ pub(super) struct ScannedWord<'a> {
     pub clause_start: bool,
 }
 
-/// Call `f` with each word of `text`, in order. `stem` is a buffer for the
-/// current stem (copied out of the stem cache, so that `f` may stem in turn).
+/// Call `f` with each word of `text`, in order, its features from `cache`.
 ///
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
@@ -28,7 +27,7 @@ pub(super) fn scan_words(
     text: &str,
     window: usize,
     reversal: bool,
-    stem: &mut String,
+    cache: &mut WordCache,
     mut f: impl FnMut(ScannedWord),
 ) {
     let mut scope_left = 0usize;
@@ -42,26 +41,26 @@ pub(super) fn scan_words(
             pending = None;
             return;
         }
-        stem.clear();
-        with_stem(token.text, |s| stem.push_str(s));
+        let word = cache.get(token.text);
         let negated = scope_left > 0;
         scope_left = scope_left.saturating_sub(1);
         let opens = match pending.take() {
-            Some(needed) if needed == stem.as_str() => true,
+            Some(needed) if needed == &*word.stem => true,
             _ => {
-                pending = negator_needing(stem)
-                    .or_else(|| reversal.then(|| reverser_needing(stem)).flatten());
-                is_negator(stem) || (reversal && reverses_what_follows(stem))
+                pending = word
+                    .particle
+                    .filter(|_| reversal || !word.particle_reverses);
+                word.negator || (reversal && word.reverser)
             }
         };
-        if stem == "but" {
+        if word.is_but {
             scope_left = 0;
         }
         if opens {
             scope_left = window;
         }
         f(ScannedWord {
-            stem,
+            word,
             span: token.span,
             negated,
             clause_start,
@@ -71,7 +70,7 @@ pub(super) fn scan_words(
 }
 
 /// Stems that negate what follows on their own.
-fn is_negator(stem: &str) -> bool {
+pub(super) fn is_negator(stem: &str) -> bool {
     matches!(
         stem,
         "not"
@@ -90,7 +89,7 @@ fn is_negator(stem: &str) -> bool {
 }
 
 /// Stems that negate only with a particle: "refuse to", "rule out", "decline to", "fail to".
-fn negator_needing(stem: &str) -> Option<&'static str> {
+pub(super) fn negator_needing(stem: &str) -> Option<&'static str> {
     match stem {
         "refus" | "declin" | "fail" => Some("to"),
         "rule" => Some("out"),

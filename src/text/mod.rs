@@ -3,6 +3,7 @@
 
 pub mod normalize;
 pub mod segment;
+pub(crate) mod short_word;
 pub mod span;
 pub mod stem;
 pub mod tokenize;

@@ -87,58 +87,90 @@ fn tokenize_with(text: &str, buffers: &mut Buffers, mut emit: impl FnMut(Token))
     // The span of a word whose hyphen-join is still open; its text is in `prefix`.
     let mut pending: Option<Span> = None;
     let mut pending_hyphen = false;
-    word_pieces(text, |start, piece| {
+    word_pieces(text, |start, piece, shape| {
         let span = Span::new(start, start + piece.len());
-        let first = piece.chars().next().unwrap_or(' ');
-        if first.is_alphanumeric() {
-            let word = fold_piece(piece, folded);
-            if pending_hyphen {
-                if let Some(pspan) = pending.take() {
-                    joined.clear();
-                    joined.push_str(prefix);
-                    joined.push_str(word);
-                    pending_hyphen = false;
-                    push_word(
-                        joined,
-                        Span::new(pspan.start, span.end),
+        let (word, marks) = match shape {
+            // What the general path below does with whitespace, without decoding it.
+            Shape::Space => {
+                pending_hyphen = false;
+                flush(&mut pending, prefix, &mut emit);
+                return;
+            }
+            Shape::Word(marks) => (fold_ascii_piece(piece, marks, folded), marks),
+            Shape::Unknown => {
+                let first = piece.chars().next().unwrap_or(' ');
+                if !first.is_alphanumeric() {
+                    other_piece(
+                        piece,
+                        first,
+                        span,
                         &mut pending,
+                        &mut pending_hyphen,
                         prefix,
                         &mut emit,
                     );
                     return;
                 }
+                let word = fold_piece(piece, folded);
+                (word, Marks::of(word))
             }
-            flush(&mut pending, prefix, &mut emit);
-            push_word(word, span, &mut pending, prefix, &mut emit);
-            return;
-        }
-        if fold_char(first) == '-'
-            && piece.chars().count() == 1
-            && pending.is_some()
-            && !pending_hyphen
-        {
-            // Keep the prefix open only when the hyphen touches it.
-            if pending.is_some_and(|s| s.end == start) {
-                pending_hyphen = true;
+        };
+        if pending_hyphen {
+            if let Some(pspan) = pending.take() {
+                joined.clear();
+                joined.push_str(prefix);
+                joined.push_str(word);
+                pending_hyphen = false;
+                push_word(
+                    joined,
+                    Marks::of(joined),
+                    Span::new(pspan.start, span.end),
+                    &mut pending,
+                    prefix,
+                    &mut emit,
+                );
                 return;
             }
         }
-        pending_hyphen = false;
         flush(&mut pending, prefix, &mut emit);
-        if first.is_whitespace() {
-            return;
-        }
-        let folded_first = fold_char(first);
-        if is_break(folded_first) {
-            let mut utf8 = [0u8; 4];
-            emit(Token {
-                text: folded_first.encode_utf8(&mut utf8),
-                span,
-                kind: TokenKind::Break,
-            });
-        }
+        push_word(word, marks, span, &mut pending, prefix, &mut emit);
     });
     flush(&mut pending, prefix, &mut emit);
+}
+
+/// A piece that is not a word: a hyphen that may join a prefix to the next
+/// word, whitespace, a clause break, or other punctuation (dropped).
+fn other_piece(
+    piece: &str,
+    first: char,
+    span: Span,
+    pending: &mut Option<Span>,
+    pending_hyphen: &mut bool,
+    prefix: &str,
+    emit: &mut impl FnMut(Token),
+) {
+    let start = span.start;
+    if fold_char(first) == '-' && piece.chars().count() == 1 && !*pending_hyphen {
+        // Keep the prefix open only when the hyphen touches it.
+        if pending.is_some_and(|s| s.end == start) {
+            *pending_hyphen = true;
+            return;
+        }
+    }
+    *pending_hyphen = false;
+    flush(pending, prefix, emit);
+    if first.is_whitespace() {
+        return;
+    }
+    let folded_first = fold_char(first);
+    if is_break(folded_first) {
+        let mut utf8 = [0u8; 4];
+        emit(Token {
+            text: folded_first.encode_utf8(&mut utf8),
+            span,
+            kind: TokenKind::Break,
+        });
+    }
 }
 
 /// The folded, lowercased text of a word piece: the piece itself when
@@ -166,6 +198,66 @@ fn fold_piece<'a>(piece: &'a str, out: &'a mut String) -> &'a str {
     out.push_str(piece);
     out.make_ascii_lowercase();
     out
+}
+
+/// [`fold_piece`] of a word piece of the ASCII splitter, whose marks it
+/// already knows: every byte of such a piece is one folding leaves as it is
+/// up to case, so only a piece with a capital is copied, lowercased.
+fn fold_ascii_piece<'a>(piece: &'a str, marks: Marks, out: &'a mut String) -> &'a str {
+    if marks.0 & Marks::UPPER == 0 {
+        return piece;
+    }
+    out.clear();
+    out.push_str(piece);
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Which of the bytes the token rules look for a word holds, gathered in one
+/// pass (by the ASCII splitter as it scans, or by [`Marks::of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Marks(u8);
+
+impl Marks {
+    const UPPER: u8 = 1;
+    const DIGIT: u8 = 2;
+    const APOSTROPHE: u8 = 4;
+
+    /// The marks of the bytes of `word`.
+    fn of(word: &str) -> Marks {
+        Marks(word.bytes().fold(0, |m, b| m | MARK[usize::from(b)]))
+    }
+}
+
+/// [`Marks`] of each byte.
+const MARK: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            Marks::UPPER
+        } else if c.is_ascii_digit() {
+            Marks::DIGIT
+        } else if c == b'\'' {
+            Marks::APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// What the ASCII splitter already knows of a piece it hands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Whitespace.
+    Space,
+    /// A run that starts with an ASCII letter or digit, with its marks.
+    Word(Marks),
+    /// Not known: look at the piece.
+    Unknown,
 }
 
 /// A byte that folding leaves as it is up to case: ASCII letters, digits and `_:.',;`.
@@ -208,20 +300,17 @@ fn flush(pending: &mut Option<Span>, prefix: &str, emit: &mut impl FnMut(Token))
 }
 
 /// Emit one folded word, expanded; a joinable prefix is held back in
-/// `pending` (its span) and `prefix` (its text).
+/// `pending` (its span) and `prefix` (its text). `marks` are those of `word`.
 fn push_word(
     word: &str,
+    marks: Marks,
     span: Span,
     pending: &mut Option<Span>,
     prefix: &mut String,
     emit: &mut impl FnMut(Token),
 ) {
-    // One pass for the two marks the rules below look for.
-    let (mut digit, mut apostrophe) = (false, false);
-    for b in word.bytes() {
-        digit |= b.is_ascii_digit();
-        apostrophe |= b == b'\'';
-    }
+    let digit = marks.0 & Marks::DIGIT != 0;
+    let apostrophe = marks.0 & Marks::APOSTROPHE != 0;
     if digit && word.chars().all(|c| c.is_numeric() || ".,'".contains(c)) {
         emit(Token {
             text: NUMBER,
@@ -332,11 +421,11 @@ fn expand_contraction(word: &str, mut emit: impl FnMut(&str)) {
 /// character follows (only a non-ASCII extender could join onto it). The
 /// tests compare the pieces with `split_word_bound_indices` on random mixes of
 /// every character class involved.
-pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str)) {
+pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str, Shape)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if is_space(bytes[i]) {
+        if kind(bytes[i]) == SPACE {
             // A run of spaces is one piece (WB3d), CR LF is one (WB3), any other whitespace byte
             // is a piece of its own.
             let mut j = i + 1;
@@ -349,7 +438,7 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
             }
             // Followed by a non-ASCII character (which may extend it, WB4): segment it with that.
             if bytes.get(j).is_none_or(u8::is_ascii) {
-                emit(i, &text[i..j]);
+                emit(i, &text[i..j], Shape::Space);
                 i = j;
                 continue;
             }
@@ -361,13 +450,14 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
         let mut ascii = true;
         let mut end = i;
         while end < bytes.len() {
-            let b = bytes[end];
-            if is_space(b) {
-                if end > start && bytes[end - 1].is_ascii() && !is_space(bytes[end - 1]) {
-                    break;
+            match kind(bytes[end]) {
+                ASCII_NOT_SPACE => {}
+                SPACE => {
+                    if end > start && kind(bytes[end - 1]) == ASCII_NOT_SPACE {
+                        break;
+                    }
                 }
-            } else if !b.is_ascii() {
-                ascii = false;
+                _ => ascii = false,
             }
             end += 1;
         }
@@ -376,7 +466,7 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
             ascii_pieces(chunk, start, &mut emit);
         } else {
             for (k, piece) in chunk.split_word_bound_indices() {
-                emit(start + k, piece);
+                emit(start + k, piece, Shape::Unknown);
             }
         }
         i = end;
@@ -384,9 +474,34 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
 }
 
 /// ASCII whitespace as UAX #29 sees it: space (WSegSpace), tab (Other), and the line breaks.
-fn is_space(b: u8) -> bool {
+const fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
+
+/// The three kinds of byte the chunking of [`word_pieces`] tells apart,
+/// looked up in [`KIND`]: it runs on every byte of input.
+const ASCII_NOT_SPACE: u8 = 0;
+const SPACE: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+fn kind(b: u8) -> u8 {
+    KIND[usize::from(b)]
+}
+
+/// ASCII whitespace ([`is_space`]) or not, or a byte of a non-ASCII character.
+const KIND: [u8; 256] = {
+    let mut table = [ASCII_NOT_SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        if is_space(b as u8) {
+            table[b] = SPACE;
+        } else if b >= 0x80 {
+            table[b] = NON_ASCII;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The Word_Break property of an ASCII byte, as far as the rules tell them apart.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -431,48 +546,61 @@ const CLASS: [Class; 256] = {
 /// digits and '_' (WB5, WB8 to WB10, WB13a/b), carried across one mid
 /// character between two letters or two digits; any other byte is a piece of
 /// its own (WB999).
-fn ascii_pieces<'a>(chunk: &'a str, offset: usize, emit: &mut impl FnMut(usize, &'a str)) {
+fn ascii_pieces<'a>(chunk: &'a str, offset: usize, emit: &mut impl FnMut(usize, &'a str, Shape)) {
     let bytes = chunk.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let c = class(bytes[i]);
         let mut j = i + 1;
-        if matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet) {
-            let mut prev = c;
-            while j < bytes.len() {
-                let next = class(bytes[j]);
-                match next {
-                    Class::Letter | Class::Digit | Class::ExtendNumLet => {
-                        prev = next;
-                        j += 1;
-                    }
-                    Class::MidLetter | Class::MidNumLet | Class::MidNum => {
-                        let after = bytes.get(j + 1).map(|&b| class(b));
-                        // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
-                        let joins = matches!(
-                            (prev, next, after),
-                            (
-                                Class::Letter,
-                                Class::MidLetter | Class::MidNumLet,
-                                Some(Class::Letter)
-                            ) | (
-                                Class::Digit,
-                                Class::MidNum | Class::MidNumLet,
-                                Some(Class::Digit)
-                            )
-                        );
-                        if joins {
-                            prev = after.unwrap_or(Class::Other);
-                            j += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    Class::Other => break,
+        if !matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet) {
+            emit(offset + i, &chunk[i..j], Shape::Unknown);
+            i = j;
+            continue;
+        }
+        // The marks of the run's bytes, gathered on the way for the token rules.
+        let mut marks = MARK[usize::from(bytes[i])];
+        let mut prev = c;
+        while j < bytes.len() {
+            let next = class(bytes[j]);
+            match next {
+                Class::Letter | Class::Digit | Class::ExtendNumLet => {
+                    marks |= MARK[usize::from(bytes[j])];
+                    prev = next;
+                    j += 1;
                 }
+                Class::MidLetter | Class::MidNumLet | Class::MidNum => {
+                    let after = bytes.get(j + 1).map(|&b| class(b));
+                    // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
+                    let joins = matches!(
+                        (prev, next, after),
+                        (
+                            Class::Letter,
+                            Class::MidLetter | Class::MidNumLet,
+                            Some(Class::Letter)
+                        ) | (
+                            Class::Digit,
+                            Class::MidNum | Class::MidNumLet,
+                            Some(Class::Digit)
+                        )
+                    );
+                    if joins {
+                        marks |= MARK[usize::from(bytes[j])] | MARK[usize::from(bytes[j + 1])];
+                        prev = after.unwrap_or(Class::Other);
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                Class::Other => break,
             }
         }
-        emit(offset + i, &chunk[i..j]);
+        // A run led by '_' is not a word to the token rules: they look at it themselves.
+        let shape = if c == Class::ExtendNumLet {
+            Shape::Unknown
+        } else {
+            Shape::Word(Marks(marks))
+        };
+        emit(offset + i, &chunk[i..j], shape);
         i = j;
     }
 }
@@ -547,7 +675,18 @@ mod tests {
 
     fn ours(text: &str) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        word_pieces(text, |i, p| out.push((i, p)));
+        word_pieces(text, |i, p, shape| {
+            // What the splitter knows of a piece must be what the piece shows.
+            match shape {
+                Shape::Space => assert!(p.chars().all(char::is_whitespace), "{p:?}"),
+                Shape::Word(marks) => {
+                    assert!(p.as_bytes()[0].is_ascii_alphanumeric(), "{p:?}");
+                    assert_eq!(marks, Marks::of(p), "{p:?}");
+                }
+                Shape::Unknown => {}
+            }
+            out.push((i, p))
+        });
         out
     }
 

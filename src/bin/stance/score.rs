@@ -4,7 +4,7 @@
 //! scores and writes each batch in turn. With more, three stages overlap: this
 //! thread reads and parses batches, a scoring thread labels each batch on the
 //! worker pool, and a writing thread formats and prints the rows. Bounded
-//! channels between the stages keep at most three batches in memory and hand
+//! channels between the stages keep at most four batches in memory and hand
 //! batches on in order, so the output is the same for any number of threads.
 
 use crate::input::{InputArgs, InputRecord};
@@ -38,16 +38,22 @@ fn parse_unit(s: &str) -> Result<Unit, String> {
     s.parse()
 }
 
-/// Records scored together: large enough to keep every thread busy, small
+/// Records scored together: large enough to keep every thread busy and to
+/// make the hand-overs between stages rare (each wakes the worker pool), small
 /// enough that memory stays bounded whatever the input size. A batch ends at
 /// whichever limit comes first.
-const BATCH: usize = 512;
+const BATCH: usize = 2048;
 const BATCH_BYTES: usize = 4 << 20;
 
-/// Batches waiting between two stages: none, each is handed over directly
-/// (scoring is by far the slowest stage, so the others are ready when it
-/// is). With the one each stage holds, at most three batches are in memory.
-const QUEUED: usize = 0;
+/// Batches waiting for the scorer: none, each is handed over directly (scoring
+/// is by far the slowest stage, so the reader is ready when it is).
+const QUEUED_FOR_SCORING: usize = 0;
+
+/// Scored batches waiting for the writer: one, so that the pool can go on to
+/// the next batch while the writer, which shares the cores with it, is still
+/// printing the last one. With the one each stage holds, at most four batches
+/// are in memory.
+const QUEUED_FOR_WRITING: usize = 1;
 
 /// A batch of records with, for each, its units (`None` for a record that
 /// could not be read).
@@ -118,8 +124,8 @@ fn run_in_stages(
     classifier: &Classifier,
     pool: &rayon::ThreadPool,
 ) -> std::io::Result<usize> {
-    let (to_score, batches) = sync_channel::<Vec<InputRecord>>(QUEUED);
-    let (to_write, scored) = sync_channel::<Scored>(QUEUED);
+    let (to_score, batches) = sync_channel::<Vec<InputRecord>>(QUEUED_FOR_SCORING);
+    let (to_write, scored) = sync_channel::<Scored>(QUEUED_FOR_WRITING);
     std::thread::scope(|scope| {
         scope.spawn(move || score_stage(batches, to_write, args.unit, classifier, pool));
         let writing = scope.spawn(move || write_stage(scored, args));

@@ -106,11 +106,53 @@ fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
         return false;
     }
     let bare = norm.trim_end_matches(|c: char| ".:!…»>›→".contains(c) || c.is_whitespace());
+    // A list entry can only match a unit with the same first byte: most
+    // entries are passed over after one byte compare.
+    let first = norm.as_bytes().first();
+    let starts_with = |p: &&str| p.as_bytes().first() == first && norm.starts_with(p);
     EXACT.contains(&bare)
-        || PREFIXES.iter().any(|p| norm.starts_with(p))
-        || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(|p| norm.starts_with(p)))
-        || MARKERS.iter().any(|m| norm.contains(m))
+        || PREFIXES.iter().any(starts_with)
+        || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(starts_with))
+        || has_marker(norm.as_bytes())
         || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm))
+}
+
+/// True when one of [`MARKERS`] occurs in `norm`. One pass over the unit:
+/// only where its two bytes match the start of some marker (a table hit)
+/// are markers compared, instead of one substring search per marker.
+fn has_marker(norm: &[u8]) -> bool {
+    norm.windows(2).enumerate().any(|(i, pair)| {
+        let bits = MARKER_STARTS[pair_slot(pair)];
+        bits != 0
+            && MARKERS.iter().enumerate().any(|(m, marker)| {
+                bits & (1 << m) != 0
+                    && norm
+                        .get(i..)
+                        .is_some_and(|r| r.starts_with(marker.as_bytes()))
+            })
+    })
+}
+
+/// Slot of a byte pair in [`MARKER_STARTS`].
+const fn pair_slot(pair: &[u8]) -> usize {
+    match pair {
+        [a, b, ..] => ((*a as usize) ^ ((*b as usize) << 3)) & 0xff,
+        _ => 0,
+    }
+}
+
+/// Per slot, the markers whose first two bytes fall in it (bit `m` for
+/// `MARKERS[m]`).
+static MARKER_STARTS: [u16; 256] = marker_starts();
+
+const fn marker_starts() -> [u16; 256] {
+    let mut table = [0u16; 256];
+    let mut m = 0;
+    while m < MARKERS.len() {
+        table[pair_slot(MARKERS[m].as_bytes())] |= 1 << m;
+        m += 1;
+    }
+    table
 }
 
 /// Writes `unit` lowercased, with runs of whitespace collapsed to one space
@@ -119,6 +161,9 @@ fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
 /// own except the capital sigma, whose final form depends on its
 /// neighbours, so text holding one takes the whole-string path.
 fn normalise_into(unit: &str, norm: &mut String) -> usize {
+    if unit.is_ascii() {
+        return normalise_ascii_into(unit, norm);
+    }
     norm.clear();
     norm.reserve(unit.len());
     let mut words = 0;
@@ -146,6 +191,29 @@ fn normalise_into(unit: &str, norm: &mut String) -> usize {
     words
 }
 
+/// [`normalise_into`] for ASCII text (most units): whole words are copied
+/// as bytes and the result lowercased in one pass, instead of char by char.
+fn normalise_ascii_into(unit: &str, norm: &mut String) -> usize {
+    let mut out = std::mem::take(norm).into_bytes();
+    out.clear();
+    out.reserve(unit.len());
+    let mut words = 0;
+    // The ASCII chars that `char::is_whitespace` accepts (unlike
+    // `u8::is_ascii_whitespace`, this includes the vertical tab).
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    for word in unit.as_bytes().split(is_space).filter(|w| !w.is_empty()) {
+        if words > 0 {
+            out.push(b' ');
+        }
+        words += 1;
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    *norm = String::from_utf8(out).unwrap_or_default();
+    words
+}
+
 /// [`normalise_into`] through `str::to_lowercase` on the whole collapsed text.
 fn normalise_with_context(unit: &str, norm: &mut String) -> usize {
     let joined = unit.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -155,10 +223,10 @@ fn normalise_with_context(unit: &str, norm: &mut String) -> usize {
 }
 
 fn is_share_bar(norm: &str) -> bool {
-    let words: Vec<&str> = norm.split_whitespace().collect();
-    (2..=SHARE_BAR_MAX_WORDS).contains(&words.len())
-        && words
-            .iter()
+    // Counted first, then tested: no list of words is built per unit.
+    (2..=SHARE_BAR_MAX_WORDS).contains(&norm.split_whitespace().count())
+        && norm
+            .split_whitespace()
             .all(|w| SHARE_WORDS.contains(&w.trim_matches(|c: char| c.is_ascii_punctuation())))
 }
 
@@ -261,6 +329,7 @@ mod tests {
             "İstanbul  \u{a0} KELVIN \u{212A}",
             "a",
             " Share\nthis ",
+            "\x1cFILE\x1fSEP\x7f ",
         ] {
             let words = normalise_into(t, &mut norm);
             let expected = t
@@ -270,6 +339,27 @@ mod tests {
                 .to_lowercase();
             assert_eq!(norm, expected, "{t:?}");
             assert_eq!(words, t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn markers_are_found_anywhere_like_a_substring_search() {
+        let mut norm = String::new();
+        for t in [
+            "required fields are marked",
+            "Your email address will not be published. Required  fields are marked *",
+            "xrequired fields are marked",
+            "By signing, you agreeing to our privacy policy.",
+            "Sign up: straight to your inboxes",
+            "this content is sponsored",
+            "this content is sponsore",
+            "required fields are",
+            "r",
+            "",
+        ] {
+            normalise_into(t, &mut norm);
+            let expected = MARKERS.iter().any(|m| norm.contains(m));
+            assert_eq!(has_marker(norm.as_bytes()), expected, "{t}");
         }
     }
 

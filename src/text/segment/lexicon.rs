@@ -93,6 +93,11 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(word)
 }
 
+/// [`is_speech_verb`] on the bytes of a word.
+pub(crate) fn is_speech_verb_bytes(word: &[u8]) -> bool {
+    SPEECH_VERBS.contains_bytes(word)
+}
+
 /// Words that may sit between a subject and its verb ("Araghchi also said").
 #[rustfmt::skip]
 static ADVERBS: WordList = WordList::new(&[

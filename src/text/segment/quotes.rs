@@ -1,7 +1,6 @@
 //! Direct quotations: finding the marks, pairing them across paragraphs,
 //! and building the quote unit around them.
 
-use super::paragraphs::paragraphs;
 use super::sentences::trim;
 use super::speakers::SpeakerIndex;
 use crate::text::span::Span;
@@ -66,20 +65,20 @@ struct Open {
     content: usize,
 }
 
-/// Pairs quotation marks over the paragraphs of `text`.
-pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
-    let paras = paragraphs(text);
+/// Pairs quotation marks over `paras`, the paragraphs of `text` (as
+/// [`super::paragraphs`] splits them; passed in because callers already have them).
+pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     for (pi, para) in paras.iter().enumerate() {
-        let mut skip_reopen = open.is_some();
-        for (off, c) in para.slice(text).char_indices() {
+        let body = para.slice(text);
+        // The reopening mark of a continued quote is skipped.
+        let from = match open {
+            Some(_) => body.chars().next().map_or(0, char::len_utf8),
+            None => 0,
+        };
+        for (off, c) in mark_candidates(body, from) {
             let pos = para.start + off;
-            if skip_reopen {
-                // The reopening mark of a continued quote.
-                skip_reopen = false;
-                continue;
-            }
             let Some(mark) = classify(text, pos, c, open.is_some()) else {
                 continue;
             };
@@ -118,6 +117,20 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         }
     }
     out
+}
+
+/// The chars of `s` from byte `from` on that may be quotation marks, with
+/// their offsets: every other char is ignored by [`classify`], so only the
+/// bytes that start a mark are looked at (`"`, and the lead bytes of
+/// `“ ” „` and `« »`), not every char of the article.
+fn mark_candidates(s: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes()
+        .enumerate()
+        .skip(from)
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+        // Both lead bytes start a char, so the offset is a char boundary.
+        .filter_map(|(off, _)| Some((off, s.get(off..)?.chars().next()?)))
+        .filter(|&(_, c)| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
 }
 
 fn is_opening_glyph(c: char) -> bool {
@@ -204,6 +217,11 @@ pub(crate) fn containing(sentences: &[Span], pos: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::segment::paragraphs;
+
+    fn find_quotes(text: &str) -> Vec<RawQuote> {
+        super::find_quotes(text, &paragraphs(text))
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         find_quotes(text)

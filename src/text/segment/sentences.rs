@@ -18,6 +18,11 @@ pub fn sentences(text: &str, within: Span) -> Vec<Span> {
     let Some(range) = clip(text, within) else {
         return Vec::new();
     };
+    if is_one_sentence(range.slice(text)) {
+        let mut out = Vec::new();
+        push_trimmed(text, range, &mut out);
+        return out;
+    }
     let chars: Vec<(usize, char)> = text
         .get(range.start..range.end)
         .unwrap_or("")
@@ -45,6 +50,15 @@ pub fn sentences(text: &str, within: Span) -> Vec<Span> {
     }
     push_trimmed(text, Span::new(byte_at(start), range.end), &mut out);
     out
+}
+
+/// True when `body` cannot split: no terminator before its final run of
+/// terminators and closers, so no terminator is followed by whitespace
+/// inside it. The common single-sentence paragraph is then found with a
+/// byte scan instead of the char-by-char pass.
+fn is_one_sentence(body: &str) -> bool {
+    let core = body.trim_end_matches(|c| is_terminator(c) || is_closer(c));
+    !core.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && !core.contains('…')
 }
 
 /// Clips `span` to `text` and to char boundaries; `None` when empty.
@@ -208,6 +222,21 @@ mod tests {
             .iter()
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn single_sentences_and_trailing_marks() {
+        for (t, expected) in [
+            ("Talks failed", vec!["Talks failed"]),
+            ("Talks failed.", vec!["Talks failed."]),
+            ("  “Talks failed!”.  ", vec!["“Talks failed!”."]),
+            ("Talks failed. .", vec!["Talks failed.", "."]),
+            ("Talks failed… Then", vec!["Talks failed…", "Then"]),
+            ("Talks failed ?", vec!["Talks failed ?"]),
+            ("", vec![]),
+        ] {
+            assert_eq!(split(t), expected, "{t:?}");
+        }
     }
 
     #[test]

@@ -46,18 +46,22 @@ struct Attribution {
 impl SpeakerIndex {
     /// Analyses a whole article: finds quotes, attributions and speakers.
     pub fn new(text: &str) -> Self {
-        let raw = find_quotes(text);
-        if raw.is_empty() && !may_attribute(text) {
+        Self::with_paragraphs(text, &paragraphs(text))
+    }
+
+    /// [`SpeakerIndex::new`] for a caller that has already split `text`
+    /// into `paras` with [`paragraphs`]: the split is not done again.
+    pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
+        let raw = find_quotes(text, paras);
+        let speech = speech_words(text);
+        if raw.is_empty() && speech.is_empty() {
             // Nothing to attribute: the full pass would find no attribution
             // and no quote, so every unit's speaker is `None` anyway.
             return SpeakerIndex::default();
         }
         let marks: Vec<Span> = raw.iter().map(|q| q.marks).collect();
-        let sents: Vec<Span> = paragraphs(text)
-            .into_iter()
-            .flat_map(|p| sentences(text, p))
-            .collect();
-        let (attributions, per_sentence) = attribute(text, &sents, &marks);
+        let sents: Vec<Span> = paras.iter().flat_map(|p| sentences(text, *p)).collect();
+        let (attributions, per_sentence) = attribute(text, &sents, &marks, &speech);
         let index = Attributions {
             all: &attributions,
             per_sentence: &per_sentence,
@@ -124,19 +128,38 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
 }
 
-/// False only when `text` holds no word that can start an attribution (a
-/// verb of saying or "according"): a cheap scan that lets short records
-/// without speech skip the speaker pass. Attribution words are plain
-/// letters, so each one the tokenizer finds is a whole alphanumeric run.
-fn may_attribute(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| lexicon::is_speech_verb(w) || w.eq_ignore_ascii_case("according"))
+/// Byte offsets of the words of `text` that may start an attribution (a
+/// verb of saying or "according"), in order: a cheap scan that lets records
+/// and sentences without one skip the speaker pass. Attribution words are
+/// plain ASCII letters, so each one the tokenizer finds is a whole run of
+/// ASCII letters and digits here too (a neighbouring non-ASCII char,
+/// alphanumeric or not, only splits runs further, which can add candidate
+/// words but never lose one). Sentences are cut at whitespace, so no run
+/// spans two of them.
+fn speech_words(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Each run is followed by one separator byte (or the end).
+    let mut start = 0;
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        if lexicon::is_speech_verb_bytes(word) || word.eq_ignore_ascii_case(b"according") {
+            out.push(start);
+        }
+        start += word.len() + 1;
+    }
+    out
 }
 
 /// Forward pass over the sentences: finds every attribution and resolves
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
-fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, Vec<Range<usize>>) {
+/// `speech` holds the offsets of the words that may attribute
+/// ([`speech_words`]).
+fn attribute(
+    text: &str,
+    sents: &[Span],
+    marks: &[Span],
+    speech: &[usize],
+) -> (Vec<Attribution>, Vec<Range<usize>>) {
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
@@ -144,12 +167,31 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
     // large share of the paragraph-unit cost.
     let mut buffers = TokenBuffers::default();
     let mut resolved = Vec::new();
-    for s in sents {
+    // Only a sentence with a word of saying can hold an attribution, and
+    // what the tracker learns is read only by later attributions: the pass
+    // stops at the last sentence that may attribute, and skips the
+    // attribution search in the others before it.
+    let speaks: Vec<bool> = sents
+        .iter()
+        .map(|s| {
+            let k = speech.partition_point(|&w| w < s.start);
+            speech.get(k).is_some_and(|&w| w < s.end)
+        })
+        .collect();
+    let last = speaks.iter().rposition(|&b| b);
+    for (n, (s, &may)) in sents.iter().zip(&speaks).enumerate() {
+        if last.is_none_or(|last| n > last) {
+            break;
+        }
         let first = marks.partition_point(|m| m.end <= s.start);
         tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
         let toks = &buffers.tokens;
         let before = all.len();
-        let found = find_attributions(text, toks);
+        let found = if may {
+            find_attributions(text, toks)
+        } else {
+            Vec::new()
+        };
         resolved.clear();
         for (verb, subject) in found {
             let r = tracker.resolve(text, &subject);
@@ -159,12 +201,18 @@ fn attribute(text: &str, sents: &[Span], marks: &[Span]) -> (Vec<Attribution>, V
             });
             resolved.push(r);
         }
+        per_sentence.push(before..all.len());
+        if Some(n) == last {
+            // Nothing reads the tracker after this sentence.
+            break;
+        }
         tracker.observe(text, toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }
-        per_sentence.push(before..all.len());
     }
+    // Sentences after the last one that may attribute have no attributions.
+    per_sentence.resize(sents.len(), all.len()..all.len());
     (all, per_sentence)
 }
 

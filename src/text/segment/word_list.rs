@@ -16,6 +16,14 @@ pub(crate) struct WordList {
 struct Table {
     slots: Box<[Option<&'static [u8]>]>,
     mask: usize,
+    /// Bit `b` set when some listed word ends with byte `b`: most words
+    /// looked up are turned away by it before hashing.
+    last_bytes: [u64; 4],
+}
+
+/// Word and bit of byte `b` in a 256-bit set.
+fn bit_of(b: u8) -> (usize, u64) {
+    (usize::from(b >> 6), 1 << (b & 63))
 }
 
 impl WordList {
@@ -39,6 +47,12 @@ impl WordList {
     /// True when `lower` (already lowercase UTF-8) is in the list.
     pub fn contains_bytes(&self, lower: &[u8]) -> bool {
         let table = self.table.get_or_init(|| Table::build(self.words));
+        if let Some(&last) = lower.last() {
+            let (word, bit) = bit_of(last);
+            if table.last_bytes.get(word).is_none_or(|w| w & bit == 0) {
+                return false;
+            }
+        }
         let mut i = hash(lower) & table.mask;
         // The table is at most half full, so an empty slot ends every probe.
         while let Some(Some(word)) = table.slots.get(i) {
@@ -56,7 +70,14 @@ impl Table {
         let size = (words.len() * 2).next_power_of_two().max(8);
         let mask = size - 1;
         let mut slots = vec![None; size].into_boxed_slice();
+        let mut last_bytes = [0u64; 4];
         for w in words {
+            if let Some(&last) = w.as_bytes().last() {
+                let (word, bit) = bit_of(last);
+                if let Some(set) = last_bytes.get_mut(word) {
+                    *set |= bit;
+                }
+            }
             let mut i = hash(w.as_bytes()) & mask;
             while let Some(Some(existing)) = slots.get(i) {
                 if *existing == w.as_bytes() {
@@ -68,7 +89,11 @@ impl Table {
                 *slot = Some(w.as_bytes());
             }
         }
-        Table { slots, mask }
+        Table {
+            slots,
+            mask,
+            last_bytes,
+        }
     }
 }
 

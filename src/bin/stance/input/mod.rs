@@ -351,6 +351,33 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
+/// The position of the first `\n` in `bytes`. It runs over every byte of
+/// input, so it looks at eight bytes a step: a word has a `\n` byte where
+/// `word ^ 0x0a..` has a zero byte, and the lowest zero byte of a word is
+/// exactly the lowest byte the zero-byte test flags (a false flag can only
+/// sit above a true one, where a borrow ran on).
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        let zero = v.wrapping_sub(ONES) & !v & HIGHS;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| at + i)
+}
+
 /// Read one line (through its `\n`) into `buf`, keeping at most `limit` bytes.
 /// Returns the bytes consumed and whether the line was longer than `limit`; the
 /// rest of a long line is read and dropped, so memory stays bounded.
@@ -370,7 +397,7 @@ fn read_line_limited(
         if available.is_empty() {
             return Ok((consumed, too_long));
         }
-        let (chunk, end_of_line) = match available.iter().position(|&b| b == b'\n') {
+        let (chunk, end_of_line) = match find_newline(available) {
             Some(i) => (&available[..=i], true),
             None => (available, false),
         };
@@ -584,6 +611,26 @@ impl<R: Read> Iterator for CsvReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_newline_finds_the_first_newline_anywhere() {
+        for len in 0..40 {
+            for at in 0..=len {
+                // Every byte value around the newline, so a borrow or a near miss would show.
+                for filler in [0u8, 1, 9, 11, 0x0a ^ 0x80, 0x8a, 0xff, b'a'] {
+                    let mut bytes = vec![filler; len];
+                    if at < len {
+                        bytes[at] = b'\n';
+                        if at + 1 < len {
+                            bytes[at + 1] = b'\n';
+                        }
+                    }
+                    let want = bytes.iter().position(|&b| b == b'\n');
+                    assert_eq!(find_newline(&bytes), want, "{len} {at} {filler}");
+                }
+            }
+        }
+    }
 
     fn fields() -> Fields {
         Fields {
