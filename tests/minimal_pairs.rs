@@ -8,8 +8,8 @@
 
 use stance::{Classifier, Stance};
 
-const PAIR_FLOOR: f64 = 0.53;
-const SIDE_FLOOR: f64 = 0.73;
+const PAIR_FLOOR: f64 = 0.57;
+const SIDE_FLOOR: f64 = 0.75;
 
 #[derive(serde::Deserialize)]
 struct Pair {
