@@ -11,8 +11,7 @@ cargo build --release --quiet
   --out models/stance-en.model \
   --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.01,0.03,0.1 --folds 4 --seed 13 \
   --calibrate-on training/external/un_guide.jsonl
-# The binary embeds the model at compile time: rebuild so it picks up the new one.
-touch src/classifier.rs
+# The binary embeds the model at compile time; build.rs reruns when the model file changes.
 cargo build --release --quiet
 ./target/release/stance eval --data training/data/holdout.jsonl | grep -m1 macro-F1
 if [ -f ../shared/eval/dev.jsonl ]; then

@@ -88,17 +88,8 @@ impl Model {
     /// Serialise to the file format (header line + payload of the current version).
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let payload = lines_v2::encode(self)?;
-        let header = Header {
-            format: FORMAT.to_string(),
-            version: FORMAT_VERSION,
-            fingerprint: self.config.fingerprint(),
-            payload_bytes: payload.len(),
-            checksum: format!("{:016x}", checksum(&payload)),
-        };
-        let mut out = serde_json::to_vec(&header).map_err(|e| Error::ModelFormat(e.to_string()))?;
-        out.push(b'\n');
-        out.extend_from_slice(&payload);
-        Ok(out)
+        let sum = checksum(&payload);
+        self.file_with_header(FORMAT_VERSION, payload, sum)
     }
 
     /// The version 1 file of this model (one JSON payload, FNV-1a checksum), as
@@ -106,12 +97,19 @@ impl Model {
     #[doc(hidden)]
     pub fn to_bytes_v1(&self) -> Result<Vec<u8>> {
         let payload = json_v1::encode(self)?;
+        let sum = fnv1a(&payload);
+        self.file_with_header(1, payload, sum)
+    }
+
+    /// The header line for `payload` of format `version` (whose checksum,
+    /// computed the way that version computes it, is `sum`), then the payload.
+    fn file_with_header(&self, version: u32, payload: Vec<u8>, sum: u64) -> Result<Vec<u8>> {
         let header = Header {
             format: FORMAT.to_string(),
-            version: 1,
+            version,
             fingerprint: self.config.fingerprint(),
             payload_bytes: payload.len(),
-            checksum: format!("{:016x}", fnv1a(&payload)),
+            checksum: format!("{sum:016x}"),
         };
         let mut out = serde_json::to_vec(&header).map_err(|e| Error::ModelFormat(e.to_string()))?;
         out.push(b'\n');
