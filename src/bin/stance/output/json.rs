@@ -11,11 +11,11 @@
 //! Strings, numbers and passed-through values go through `serde_json`'s own
 //! writer, so escaping and number formatting are exactly `serde_json`'s.
 
+use super::decimal::write_round4;
 use super::{Row, RESERVED};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use stance::document::{Unit, UnitPrediction};
-use stance::prediction::round4;
 use stance::Stance;
 use std::io;
 
@@ -47,7 +47,7 @@ pub fn write_row(buf: &mut Vec<u8>, row: &Row) -> io::Result<()> {
                 value(buf, p.label.as_str())?;
             }
             buf.extend_from_slice(b",\"confidence\":");
-            value(buf, &round4(p.confidence))?;
+            write_round4(buf, p.confidence)?;
             buf.extend_from_slice(b",\"scores\":{");
             for (i, label) in Stance::ALL.into_iter().enumerate() {
                 if i > 0 {
@@ -55,10 +55,10 @@ pub fn write_row(buf: &mut Vec<u8>, row: &Row) -> io::Result<()> {
                 }
                 value(buf, label.as_str())?;
                 buf.push(b':');
-                value(buf, &round4(p.scores.get(label)))?;
+                write_round4(buf, p.scores.get(label))?;
             }
             buf.extend_from_slice(b"},\"tone\":");
-            value(buf, &round4(p.tone))?;
+            write_round4(buf, p.tone)?;
             if *abstain {
                 buf.extend_from_slice(b",\"abstain\":\"below_confidence\"");
             }
@@ -181,6 +181,7 @@ fn write_unit_details(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stance::prediction::round4;
     use stance::text::segment::Speaker;
     use stance::{Prediction, Scores, Span};
 
