@@ -126,23 +126,24 @@ impl Classifier {
     pub fn classify(&self, text: &str) -> Prediction {
         thread_local! {
             /// Rows of the unit being scored, kept from unit to unit so that a
-            /// unit costs no allocation once the buffer has grown.
-            static ROWS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+            /// unit costs no allocation once the buffers have grown.
+            static ROWS: RefCell<(Vec<u32>, RowSet)> = RefCell::new((Vec::new(), RowSet::default()));
         }
         ROWS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut rows) => {
-                let prediction = self.classify_with(text, &mut rows);
+            Ok(mut scratch) => {
+                let (rows, set) = &mut *scratch;
+                let prediction = self.classify_with(text, rows, set);
                 if rows.capacity() > 1 << 16 {
                     *rows = Vec::new(); // a huge unit: do not keep its buffer
                 }
                 prediction
             }
-            Err(_) => self.classify_with(text, &mut Vec::new()),
+            Err(_) => self.classify_with(text, &mut Vec::new(), &mut RowSet::default()),
         })
     }
 
-    fn classify_with(&self, text: &str, rows: &mut Vec<u32>) -> Prediction {
-        self.active_rows(text, rows);
+    fn classify_with(&self, text: &str, rows: &mut Vec<u32>, set: &mut RowSet) -> Prediction {
+        self.active_rows(text, rows, set);
         Prediction::from_scores(self.scores(rows), Span::new(0, text.len()))
     }
 
@@ -222,40 +223,23 @@ impl Classifier {
         }
     }
 
-    /// Distinct weight rows of the model's features present in `text`, sorted.
-    /// Features arrive hashed (the hash the index is keyed by), so scoring
-    /// builds no feature-name strings.
-    /// `rows` is cleared first. A long unit does not list every hit: past
-    /// [`COMPACT_AT`] hits they go into a bitset over the model's rows, so
-    /// memory stays flat on a unit of any length and the rows come out the
-    /// same, sorted and distinct.
-    fn active_rows(&self, text: &str, rows: &mut Vec<u32>) {
+    /// Distinct weight rows of the model's features present in `text`, sorted
+    /// (`rows` is cleared first). Features arrive hashed (the hash the index is
+    /// keyed by), so scoring builds no feature-name strings. The rows are
+    /// gathered in `set`, a bitset over the model's rows, rather than listed
+    /// and sorted: marking a row is a couple of instructions where sorting a
+    /// unit's few dozen rows cost more than a thousand, and memory stays flat
+    /// on a unit of any length.
+    fn active_rows(&self, text: &str, rows: &mut Vec<u32>, set: &mut RowSet) {
         rows.clear();
-        let mut seen: Vec<u64> = Vec::new();
         let table = &self.inner.table;
-        let n_rows = table.rows();
-        let lookup = |hash: u64, _| {
+        set.fit(table.rows());
+        featurize_hashed(text, &self.inner.config, |hash, _| {
             if let Some(row) = table.row(hash) {
-                rows.push(row);
-                if rows.len() >= COMPACT_AT {
-                    mark_rows(rows, &mut seen, n_rows);
-                }
+                set.insert(row);
             }
-        };
-        featurize_hashed(text, &self.inner.config, lookup);
-        if seen.is_empty() {
-            rows.sort_unstable();
-            rows.dedup();
-            return;
-        }
-        mark_rows(rows, &mut seen, n_rows);
-        for (w, &bits) in seen.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                rows.push((w * 64) as u32 + bits.trailing_zeros());
-                bits &= bits - 1;
-            }
-        }
+        });
+        set.drain_sorted(rows);
     }
 
     fn scores(&self, rows: &[u32]) -> Scores {
@@ -276,19 +260,59 @@ impl Classifier {
     }
 }
 
-/// Hits a unit lists before [`Classifier::active_rows`] switches to a bitset.
-const COMPACT_AT: usize = 1 << 16;
+/// A set of weight rows: one bit per row of the model, and a summary bit
+/// per 64-bit word of those, so that listing the set visits only the words
+/// that hold a row. Left empty after each unit by [`RowSet::drain_sorted`].
+#[derive(Default)]
+struct RowSet {
+    words: Vec<u64>,
+    /// Bit `w % 64` of `summary[w / 64]`: `words[w]` is not zero.
+    summary: Vec<u64>,
+    /// Rows past the model's last one (a table never gives them, but a
+    /// corrupt one must not index out of the bitset): listed as they come.
+    beyond: Vec<u32>,
+}
 
-/// Move the rows listed in `rows` into the bitset `seen` (one bit per model row).
-#[cold]
-#[inline(never)]
-fn mark_rows(rows: &mut Vec<u32>, seen: &mut Vec<u64>, n_rows: usize) {
-    if seen.is_empty() {
-        seen.resize(n_rows.div_ceil(64), 0);
+impl RowSet {
+    /// Make room for rows below `n_rows`.
+    fn fit(&mut self, n_rows: usize) {
+        let words = n_rows.div_ceil(64);
+        if self.words.len() < words {
+            self.words.resize(words, 0);
+            self.summary.resize(words.div_ceil(64), 0);
+        }
     }
-    for row in rows.drain(..) {
-        if let Some(word) = seen.get_mut(row as usize / 64) {
-            *word |= 1 << (row % 64);
+
+    #[inline]
+    fn insert(&mut self, row: u32) {
+        let w = row as usize / 64;
+        match self.words.get_mut(w) {
+            Some(word) => {
+                *word |= 1 << (row % 64);
+                self.summary[w / 64] |= 1 << (w % 64);
+            }
+            None => self.beyond.push(row),
+        }
+    }
+
+    /// Append the rows to `out` in ascending order, each once, and empty the set.
+    fn drain_sorted(&mut self, out: &mut Vec<u32>) {
+        for (s, summary) in self.summary.iter_mut().enumerate() {
+            let mut marked = std::mem::take(summary);
+            while marked != 0 {
+                let w = s * 64 + marked.trailing_zeros() as usize;
+                marked &= marked - 1;
+                let mut bits = std::mem::take(&mut self.words[w]);
+                while bits != 0 {
+                    out.push((w * 64) as u32 + bits.trailing_zeros());
+                    bits &= bits - 1;
+                }
+            }
+        }
+        if !self.beyond.is_empty() {
+            self.beyond.sort_unstable();
+            self.beyond.dedup();
+            out.append(&mut self.beyond);
         }
     }
 }
@@ -325,22 +349,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_long_unit_scores_the_same_through_the_bitset() {
+    fn the_row_set_lists_the_rows_sorted_and_distinct() {
         let classifier = Classifier::bundled().expect("the embedded model loads");
         let sentence = "Iran ruled out talks and warned of strikes; envoys urged calm. ";
-        let text = sentence.repeat(COMPACT_AT / 8);
-        let mut listed = Vec::new();
-        featurize_hashed(&text, &classifier.inner.config, |hash, _| {
-            if let Some(row) = classifier.inner.table.row(hash) {
-                listed.push(row);
-            }
-        });
-        assert!(listed.len() > COMPACT_AT, "the test must pass the switch");
-        listed.sort_unstable();
-        listed.dedup();
+        for text in [sentence.to_string(), sentence.repeat(20_000), String::new()] {
+            let mut listed = Vec::new();
+            featurize_hashed(&text, &classifier.inner.config, |hash, _| {
+                if let Some(row) = classifier.inner.table.row(hash) {
+                    listed.push(row);
+                }
+            });
+            listed.sort_unstable();
+            listed.dedup();
+            let (mut rows, mut set) = (Vec::new(), RowSet::default());
+            classifier.active_rows(&text, &mut rows, &mut set);
+            assert_eq!(rows, listed);
+            // The set is left empty for the next unit.
+            classifier.active_rows("", &mut rows, &mut set);
+            assert!(rows.is_empty());
+        }
+    }
+
+    #[test]
+    fn rows_past_the_bitset_come_last_sorted_and_distinct() {
+        let mut set = RowSet::default();
+        set.fit(100);
+        for row in [5000, 7, 130, 5000, 7, 4999, 0] {
+            set.insert(row);
+        }
         let mut rows = Vec::new();
-        classifier.active_rows(&text, &mut rows);
-        assert_eq!(rows, listed);
+        set.drain_sorted(&mut rows);
+        assert_eq!(rows, [0, 7, 130, 4999, 5000]);
     }
 
     #[test]

@@ -11,11 +11,11 @@
 //! Strings, numbers and passed-through values go through `serde_json`'s own
 //! writer, so escaping and number formatting are exactly `serde_json`'s.
 
+use super::decimal::write_round4;
 use super::{Row, RESERVED};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use stance::document::{Unit, UnitPrediction};
-use stance::prediction::round4;
 use stance::Stance;
 use std::io;
 
@@ -44,21 +44,21 @@ pub fn write_row(buf: &mut Vec<u8>, row: &Row) -> io::Result<()> {
             if *abstain {
                 buf.extend_from_slice(b"null");
             } else {
-                value(buf, p.label.as_str())?;
+                quoted_label(buf, p.label);
             }
             buf.extend_from_slice(b",\"confidence\":");
-            value(buf, &round4(p.confidence))?;
+            write_round4(buf, p.confidence)?;
             buf.extend_from_slice(b",\"scores\":{");
             for (i, label) in Stance::ALL.into_iter().enumerate() {
                 if i > 0 {
                     buf.push(b',');
                 }
-                value(buf, label.as_str())?;
+                quoted_label(buf, label);
                 buf.push(b':');
-                value(buf, &round4(p.scores.get(label)))?;
+                write_round4(buf, p.scores.get(label))?;
             }
             buf.extend_from_slice(b"},\"tone\":");
-            value(buf, &round4(p.tone))?;
+            write_round4(buf, p.tone)?;
             if *abstain {
                 buf.extend_from_slice(b",\"abstain\":\"below_confidence\"");
             }
@@ -90,6 +90,15 @@ pub fn write_row(buf: &mut Vec<u8>, row: &Row) -> io::Result<()> {
     }
     buf.extend_from_slice(b"}\n");
     Ok(())
+}
+
+/// A label as a JSON string. Labels are fixed lowercase ASCII words with
+/// nothing to escape, so this is `serde_json`'s form without its escaping
+/// scan (four labels a row made this a tenth of the cost of writing one).
+fn quoted_label(buf: &mut Vec<u8>, label: Stance) {
+    buf.push(b'"');
+    buf.extend_from_slice(label.as_str().as_bytes());
+    buf.push(b'"');
 }
 
 /// Any value in `serde_json`'s compact form.
@@ -181,6 +190,7 @@ fn write_unit_details(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stance::prediction::round4;
     use stance::text::segment::Speaker;
     use stance::{Prediction, Scores, Span};
 
@@ -323,6 +333,16 @@ mod tests {
             out.push(m);
         }
         out
+    }
+
+    #[test]
+    fn labels_are_quoted_as_serde_json_quotes_them() {
+        for label in Stance::ALL {
+            let mut buf = Vec::new();
+            quoted_label(&mut buf, label);
+            let want = serde_json::to_string(label.as_str()).expect("a string serialises");
+            assert_eq!(String::from_utf8(buf).expect("ASCII"), want);
+        }
     }
 
     #[test]

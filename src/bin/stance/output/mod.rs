@@ -6,6 +6,7 @@
 //! fields would give; `json` says how that order is kept.
 
 mod csv;
+mod decimal;
 mod json;
 
 use serde_json::{Map, Value};
