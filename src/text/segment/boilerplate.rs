@@ -245,6 +245,7 @@ pub fn is_headline(text: &str, paragraph: Span, index: usize) -> bool {
 /// already run [`is_boilerplate`] on the paragraph (the normalised
 /// boilerplate test ignores surrounding whitespace, so the answer is the
 /// same for the paragraph and its trimmed line).
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> bool {
     if index != 0 {
         return false;

@@ -67,6 +67,7 @@ struct Open {
 
 /// Pairs quotation marks over `paras`, the paragraphs of `text` (as
 /// [`super::paragraphs`] splits them; passed in because callers already have them).
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
