@@ -126,6 +126,7 @@ fn plain(span: Span) -> Piece {
 }
 
 /// Paragraph, sentence or quote pieces of an article, with their metadata.
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 fn pieces(text: &str, unit: Unit) -> Vec<Piece> {
     // Split once: the speaker pass and the units share the paragraphs.
     let paragraphs = segment::paragraphs(text);

@@ -41,9 +41,15 @@ stages = [
     ("input (JSON Lines reader)", r"JsonlReader<R> as core::iter::traits::iterator::Iterator>::next \["),
     ("scoring (classify_document)", r"classify_document \["),
     ("  featurize + dot product (classify)", r"stance::classifier::Classifier::classify \["),
-    ("  speakers (SpeakerIndex::new)", r"SpeakerIndex::new \["),
-    ("  boilerplate (is_boilerplate)", r"boilerplate::is_boilerplate \["),
-    ("  headline (is_headline)", r"boilerplate::is_headline \["),
+    ("  segmenting (document::pieces)", r"stance::document::pieces \["),
+    ("    paragraphs", r"segment::paragraphs::paragraphs \["),
+    ("    speakers (SpeakerIndex::with_paragraphs)", r"SpeakerIndex::with_paragraphs \["),
+    ("      quote marks (find_quotes)", r"segment::quotes::find_quotes \["),
+    ("      words of saying (speech_words)", r"segment::speakers::speech_words \["),
+    ("      attribution pass (attribute)", r"segment::speakers::attribute \["),
+    ("    sentences (all calls)", r"segment::sentences::sentences \["),
+    ("    boilerplate (is_boilerplate)", r"boilerplate::is_boilerplate \["),
+    ("    headline shape (has_headline_shape)", r"boilerplate::has_headline_shape \["),
     ("output (row formatting)", r"stance::output::RowWriter<W>::write \["),
 ]
 counts = {}
@@ -65,8 +71,8 @@ print(f"--unit {unit}: {nbytes / 1e6:.1f} MB of text, one thread")
 for name, _ in stages:
     n = counts.get(name)
     if n is None:
-        print(f"  {name:38s} {'(not seen: inlined or not run)':>16s}")
+        print(f"  {name:44s} {'(not seen: inlined or not run)':>16s}")
     else:
-        print(f"  {name:38s} {n / 1e6:10.1f} M instr {100 * n / total:5.1f}%  {n / nbytes:7.1f} per byte")
+        print(f"  {name:44s} {n / 1e6:10.1f} M instr {100 * n / total:5.1f}%  {n / nbytes:7.1f} per byte")
 PY
 done

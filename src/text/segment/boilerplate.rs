@@ -3,6 +3,7 @@
 //! the headline.
 
 use super::sentences::clip;
+use super::word_list::{longest, shortest};
 use crate::text::span::Span;
 
 /// Units that are boilerplate when they are exactly this (ignoring case,
@@ -110,12 +111,18 @@ fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
     // entries are passed over after one byte compare.
     let first = norm.as_bytes().first();
     let starts_with = |p: &&str| p.as_bytes().first() == first && norm.starts_with(p);
-    EXACT.contains(&bare)
+    (bare.len() <= EXACT_MAX_BYTES && EXACT.contains(&bare))
         || PREFIXES.iter().any(starts_with)
         || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(starts_with))
-        || has_marker(norm.as_bytes())
-        || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm))
+        || (norm.len() >= MARKER_MIN_BYTES && has_marker(norm.as_bytes()))
+        || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm, words))
 }
+
+/// The longest entry of [`EXACT`]: a longer unit is none of them.
+const EXACT_MAX_BYTES: usize = longest(EXACT);
+
+/// The shortest entry of [`MARKERS`]: a shorter unit holds none of them.
+const MARKER_MIN_BYTES: usize = shortest(MARKERS);
 
 /// True when one of [`MARKERS`] occurs in `norm`. One pass over the unit:
 /// only where its two bytes match the start of some marker (a table hit)
@@ -222,9 +229,9 @@ fn normalise_with_context(unit: &str, norm: &mut String) -> usize {
     joined.split_whitespace().count()
 }
 
-fn is_share_bar(norm: &str) -> bool {
-    // Counted first, then tested: no list of words is built per unit.
-    (2..=SHARE_BAR_MAX_WORDS).contains(&norm.split_whitespace().count())
+/// `words` is the number of words of `norm` (as [`normalise_into`] counts them).
+fn is_share_bar(norm: &str, words: usize) -> bool {
+    (2..=SHARE_BAR_MAX_WORDS).contains(&words)
         && norm
             .split_whitespace()
             .all(|w| SHARE_WORDS.contains(&w.trim_matches(|c: char| c.is_ascii_punctuation())))
@@ -245,6 +252,7 @@ pub fn is_headline(text: &str, paragraph: Span, index: usize) -> bool {
 /// already run [`is_boilerplate`] on the paragraph (the normalised
 /// boilerplate test ignores surrounding whitespace, so the answer is the
 /// same for the paragraph and its trimmed line).
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> bool {
     if index != 0 {
         return false;
@@ -258,14 +266,18 @@ pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> b
     if line.is_empty() || line.len() > HEADLINE_MAX_CHARS * 4 || line.contains('\n') {
         return false;
     }
-    // Counting stops past the limit: only 1..=25 words matter.
-    let words = line.split_whitespace().take(26).count();
     let ends_like_sentence = line
         .trim_end_matches(|c: char| "\"”’')]".contains(c))
         .ends_with(['.', '!', '?', '…', ':', ';', ',']);
+    // Most first paragraphs are sentences: they are turned away here,
+    // before their words are counted.
+    if ends_like_sentence {
+        return false;
+    }
+    // Counting stops past the limit: only 1..=25 words matter.
+    let words = line.split_whitespace().take(26).count();
     (line.len() <= HEADLINE_MAX_CHARS || line.chars().count() <= HEADLINE_MAX_CHARS)
         && (1..=25).contains(&words)
-        && !ends_like_sentence
 }
 
 #[cfg(test)]

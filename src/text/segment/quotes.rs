@@ -67,6 +67,7 @@ struct Open {
 
 /// Pairs quotation marks over `paras`, the paragraphs of `text` (as
 /// [`super::paragraphs`] splits them; passed in because callers already have them).
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
@@ -124,13 +125,20 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
 /// bytes that start a mark are looked at (`"`, and the lead bytes of
 /// `“ ” „` and `« »`), not every char of the article.
 fn mark_candidates(s: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
-    s.bytes()
-        .enumerate()
-        .skip(from)
-        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+    let bytes = s.as_bytes();
+    // Where the search for the next candidate byte starts.
+    let mut at = from;
+    std::iter::from_fn(move || loop {
+        let rest = bytes.get(at..)?;
+        let off = at + rest.iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))?;
+        at = off + 1;
         // Both lead bytes start a char, so the offset is a char boundary.
-        .filter_map(|(off, _)| Some((off, s.get(off..)?.chars().next()?)))
-        .filter(|&(_, c)| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+        if let Some(c) = s.get(off..).and_then(|t| t.chars().next()) {
+            if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+                return Some((off, c));
+            }
+        }
+    })
 }
 
 fn is_opening_glyph(c: char) -> bool {

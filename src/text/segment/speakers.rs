@@ -51,6 +51,7 @@ impl SpeakerIndex {
 
     /// [`SpeakerIndex::new`] for a caller that has already split `text`
     /// into `paras` with [`paragraphs`]: the split is not done again.
+    #[inline(never)] // a stage of its own in training/speed/profile_stages.sh
     pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
         let raw = find_quotes(text, paras);
         let speech = speech_words(text);
@@ -136,6 +137,7 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
 /// alphanumeric or not, only splits runs further, which can add candidate
 /// words but never lose one). Sentences are cut at whitespace, so no run
 /// spans two of them.
+#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
 fn speech_words(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     // Each run is followed by one separator byte (or the end).

@@ -19,6 +19,24 @@ struct Table {
     /// Bit `b` set when some listed word ends with byte `b`: most words
     /// looked up are turned away by it before hashing.
     last_bytes: [u64; 4],
+    /// The same for the first byte.
+    first_bytes: [u64; 4],
+    /// Shortest and longest listed word, in bytes.
+    lengths: std::ops::RangeInclusive<usize>,
+}
+
+/// True when byte `b` is in the 256-bit set `set`.
+fn has_byte(set: &[u64; 4], b: u8) -> bool {
+    let (word, bit) = bit_of(b);
+    set.get(word).is_some_and(|w| w & bit != 0)
+}
+
+/// Adds byte `b` to the 256-bit set `set`.
+fn add_byte(set: &mut [u64; 4], b: u8) {
+    let (word, bit) = bit_of(b);
+    if let Some(w) = set.get_mut(word) {
+        *w |= bit;
+    }
 }
 
 /// Word and bit of byte `b` in a 256-bit set.
@@ -47,9 +65,13 @@ impl WordList {
     /// True when `lower` (already lowercase UTF-8) is in the list.
     pub fn contains_bytes(&self, lower: &[u8]) -> bool {
         let table = self.table.get_or_init(|| Table::build(self.words));
-        if let Some(&last) = lower.last() {
-            let (word, bit) = bit_of(last);
-            if table.last_bytes.get(word).is_none_or(|w| w & bit == 0) {
+        // Cheap tests that every listed word passes turn most words away
+        // before hashing: length, then last and first byte.
+        if !table.lengths.contains(&lower.len()) {
+            return false;
+        }
+        if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
+            if !has_byte(&table.last_bytes, last) || !has_byte(&table.first_bytes, first) {
                 return false;
             }
         }
@@ -71,12 +93,13 @@ impl Table {
         let mask = size - 1;
         let mut slots = vec![None; size].into_boxed_slice();
         let mut last_bytes = [0u64; 4];
+        let mut first_bytes = [0u64; 4];
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(1);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         for w in words {
-            if let Some(&last) = w.as_bytes().last() {
-                let (word, bit) = bit_of(last);
-                if let Some(set) = last_bytes.get_mut(word) {
-                    *set |= bit;
-                }
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                add_byte(&mut first_bytes, first);
+                add_byte(&mut last_bytes, last);
             }
             let mut i = hash(w.as_bytes()) & mask;
             while let Some(Some(existing)) = slots.get(i) {
@@ -93,8 +116,37 @@ impl Table {
             slots,
             mask,
             last_bytes,
+            first_bytes,
+            lengths: shortest..=longest,
         }
     }
+}
+
+/// Length in bytes of the longest word of `list` (0 for none), for
+/// compile-time bounds that let callers skip look-ups.
+pub(crate) const fn longest(list: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Length in bytes of the shortest word of `list` (`usize::MAX` for none).
+pub(crate) const fn shortest(list: &[&str]) -> usize {
+    let mut n = usize::MAX;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() < n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
 }
 
 /// FNV-1a: words are short, so a byte-at-a-time hash is cheapest.
