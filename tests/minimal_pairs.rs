@@ -8,8 +8,8 @@
 
 use stance::{Classifier, Stance};
 
-const PAIR_FLOOR: f64 = 0.57;
-const SIDE_FLOOR: f64 = 0.75;
+const PAIR_FLOOR: f64 = 0.60;
+const SIDE_FLOOR: f64 = 0.77;
 
 #[derive(serde::Deserialize)]
 struct Pair {
