@@ -126,25 +126,22 @@ impl Classifier {
     pub fn classify(&self, text: &str) -> Prediction {
         thread_local! {
             /// Rows of the unit being scored, kept from unit to unit so that a
-            /// unit costs no allocation once the buffers have grown.
-            static ROWS: RefCell<(Vec<u32>, RowSet)> = RefCell::new((Vec::new(), RowSet::default()));
+            /// unit costs no allocation once the set has grown.
+            static ROWS: RefCell<RowSet> = RefCell::new(RowSet::default());
         }
         ROWS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => {
-                let (rows, set) = &mut *scratch;
-                let prediction = self.classify_with(text, rows, set);
-                if rows.capacity() > 1 << 16 {
-                    *rows = Vec::new(); // a huge unit: do not keep its buffer
-                }
-                prediction
-            }
-            Err(_) => self.classify_with(text, &mut Vec::new(), &mut RowSet::default()),
+            Ok(mut set) => self.classify_with(text, &mut set),
+            Err(_) => self.classify_with(text, &mut RowSet::default()),
         })
     }
 
-    fn classify_with(&self, text: &str, rows: &mut Vec<u32>, set: &mut RowSet) -> Prediction {
-        self.active_rows(text, rows, set);
-        Prediction::from_scores(self.scores(rows), Span::new(0, text.len()))
+    /// The rows are summed as the set lists them, in the same ascending
+    /// order as [`Classifier::scores`] sums a list, so the sums are the same
+    /// to the bit without the list.
+    fn classify_with(&self, text: &str, set: &mut RowSet) -> Prediction {
+        let mut sum = RowSum::default();
+        self.active_rows(text, set, |row| sum.add(&self.inner.table, row));
+        Prediction::from_scores(self.finish(sum), Span::new(0, text.len()))
     }
 
     /// Label many units in parallel; output order matches input order.
@@ -223,15 +220,14 @@ impl Classifier {
         }
     }
 
-    /// Distinct weight rows of the model's features present in `text`, sorted
-    /// (`rows` is cleared first). Features arrive hashed (the hash the index is
+    /// Distinct weight rows of the model's features present in `text`, to
+    /// `each` in ascending order. Features arrive hashed (the hash the index is
     /// keyed by), so scoring builds no feature-name strings. The rows are
     /// gathered in `set`, a bitset over the model's rows, rather than listed
     /// and sorted: marking a row is a couple of instructions where sorting a
     /// unit's few dozen rows cost more than a thousand, and memory stays flat
     /// on a unit of any length.
-    fn active_rows(&self, text: &str, rows: &mut Vec<u32>, set: &mut RowSet) {
-        rows.clear();
+    fn active_rows(&self, text: &str, set: &mut RowSet, each: impl FnMut(u32)) {
         let table = &self.inner.table;
         set.fit(table.rows());
         featurize_hashed(text, &self.inner.config, |hash, _| {
@@ -239,24 +235,45 @@ impl Classifier {
                 set.insert(row);
             }
         });
-        set.drain_sorted(rows);
+        set.drain_sorted(each);
     }
 
+    /// The scores of a unit with these distinct rows (ascending).
     fn scores(&self, rows: &[u32]) -> Scores {
-        let inner = &*self.inner;
-        let value = feature_value(rows.len());
-        let mut logits = [0f32; 3];
+        let mut sum = RowSum::default();
         for &row in rows {
-            if let Some(w) = inner.table.weights(row) {
-                for (l, wk) in logits.iter_mut().zip(w) {
-                    *l += wk;
-                }
-            }
+            sum.add(&self.inner.table, row);
         }
+        self.finish(sum)
+    }
+
+    fn finish(&self, sum: RowSum) -> Scores {
+        let inner = &*self.inner;
+        let value = feature_value(sum.rows);
+        let mut logits = sum.logits;
         for (l, b) in logits.iter_mut().zip(&inner.bias) {
             *l = (*l * value + b) / inner.temperature;
         }
         Scores(softmax(logits))
+    }
+}
+
+/// The weight rows of a unit added up one by one, and how many there were.
+#[derive(Default)]
+struct RowSum {
+    logits: [f32; 3],
+    rows: usize,
+}
+
+impl RowSum {
+    #[inline]
+    fn add(&mut self, table: &FeatureTable, row: u32) {
+        self.rows += 1;
+        if let Some(w) = table.weights(row) {
+            for (l, wk) in self.logits.iter_mut().zip(w) {
+                *l += wk;
+            }
+        }
     }
 }
 
@@ -295,8 +312,8 @@ impl RowSet {
         }
     }
 
-    /// Append the rows to `out` in ascending order, each once, and empty the set.
-    fn drain_sorted(&mut self, out: &mut Vec<u32>) {
+    /// Give the rows to `each` in ascending order, each once, and empty the set.
+    fn drain_sorted(&mut self, mut each: impl FnMut(u32)) {
         for (s, summary) in self.summary.iter_mut().enumerate() {
             let mut marked = std::mem::take(summary);
             while marked != 0 {
@@ -304,7 +321,7 @@ impl RowSet {
                 marked &= marked - 1;
                 let mut bits = std::mem::take(&mut self.words[w]);
                 while bits != 0 {
-                    out.push((w * 64) as u32 + bits.trailing_zeros());
+                    each((w * 64) as u32 + bits.trailing_zeros());
                     bits &= bits - 1;
                 }
             }
@@ -312,7 +329,7 @@ impl RowSet {
         if !self.beyond.is_empty() {
             self.beyond.sort_unstable();
             self.beyond.dedup();
-            out.append(&mut self.beyond);
+            self.beyond.drain(..).for_each(each);
         }
     }
 }
@@ -362,10 +379,11 @@ mod tests {
             listed.sort_unstable();
             listed.dedup();
             let (mut rows, mut set) = (Vec::new(), RowSet::default());
-            classifier.active_rows(&text, &mut rows, &mut set);
+            classifier.active_rows(&text, &mut set, |row| rows.push(row));
             assert_eq!(rows, listed);
             // The set is left empty for the next unit.
-            classifier.active_rows("", &mut rows, &mut set);
+            rows.clear();
+            classifier.active_rows("", &mut set, |row| rows.push(row));
             assert!(rows.is_empty());
         }
     }
@@ -378,7 +396,7 @@ mod tests {
             set.insert(row);
         }
         let mut rows = Vec::new();
-        set.drain_sorted(&mut rows);
+        set.drain_sorted(|row| rows.push(row));
         assert_eq!(rows, [0, 7, 130, 4999, 5000]);
     }
 

@@ -450,7 +450,10 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
         let mut ascii = true;
         let mut end = i;
         while end < bytes.len() {
-            match kind(bytes[end]) {
+            // Plain ASCII bytes change nothing here: step over them eight at a time.
+            end = skip_plain_ascii(bytes, end);
+            let Some(&b) = bytes.get(end) else { break };
+            match kind(b) {
                 ASCII_NOT_SPACE => {}
                 SPACE => {
                     if end > start && kind(bytes[end - 1]) == ASCII_NOT_SPACE {
@@ -471,6 +474,34 @@ pub(crate) fn word_pieces<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str
         }
         i = end;
     }
+}
+
+/// The first index from `at` on whose byte is ASCII whitespace, another
+/// control byte or part of a non-ASCII character (`bytes.len()` when none
+/// is), looking at eight bytes a step: the chunk scan of [`word_pieces`]
+/// runs over every byte of input, and only those bytes matter to it. In a
+/// word `v`, `(v - 0x21..) & !v` sets the top bit of each byte below 0x21
+/// that no borrow reached, and a borrow only runs on from a byte that is
+/// itself below 0x21, so the lowest byte flagged (with `v`'s own top bits,
+/// the non-ASCII bytes) is exactly the first byte looked for.
+#[inline]
+fn skip_plain_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let flagged = ((v.wrapping_sub(ONES * 0x21) & !v) | v) & HIGHS;
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && (0x21..0x80).contains(&bytes[at]) {
+        at += 1;
+    }
+    at
 }
 
 /// ASCII whitespace as UAX #29 sees it: space (WSegSpace), tab (Other), and the line breaks.
@@ -701,6 +732,26 @@ mod tests {
             "\u{1f525}\u{1f4a5} strike \u{1f468}\u{200d}\u{1f469}",
         ] {
             assert_eq!(ours(text), uax29(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn skipping_plain_ascii_stops_at_the_first_byte_that_matters() {
+        // Every byte value at every place of a word and of the tail after it,
+        // behind plain letters and behind a byte that borrows.
+        for lead in [b'a', 0x00, 0x20] {
+            for at in 0..12 {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'x'; 12];
+                    bytes[0] = lead;
+                    bytes[at] = b;
+                    let from = usize::from(lead != b'a' && at != 0);
+                    let want = (from..bytes.len())
+                        .find(|&k| !(0x21..0x80).contains(&bytes[k]))
+                        .unwrap_or(bytes.len());
+                    assert_eq!(skip_plain_ascii(&bytes, from), want, "{lead} {at} {b}");
+                }
+            }
         }
     }
 
