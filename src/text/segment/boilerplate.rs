@@ -2,6 +2,7 @@
 //! comment prompts, cookie notices, share buttons, "Read more" links; and
 //! the headline.
 
+use super::marker_keys::may_hold_marker;
 use super::sentences::clip;
 use super::word_list::{longest, shortest};
 use crate::text::span::Span;
@@ -55,7 +56,7 @@ const SHORT_UNIT_WORDS: usize = 6;
 /// Phrases that mark a unit as boilerplate wherever they appear; each is
 /// specific to page furniture, never to reporting.
 #[rustfmt::skip]
-const MARKERS: &[&str] = &[
+pub(super) const MARKERS: &[&str] = &[
     "required fields are marked", "privacy policy and terms", "agree to our privacy policy",
     "agreeing to our privacy policy", "accept all cookies", "manage your cookie",
     "to receive our newsletter", "delivered to your inbox", "straight to your inbox",
@@ -114,7 +115,9 @@ fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
     (bare.len() <= EXACT_MAX_BYTES && EXACT.contains(&bare))
         || PREFIXES.iter().any(starts_with)
         || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(starts_with))
-        || (norm.len() >= MARKER_MIN_BYTES && has_marker(norm.as_bytes()))
+        || (norm.len() >= MARKER_MIN_BYTES
+            && may_hold_marker(unit.as_bytes())
+            && has_marker(norm.as_bytes()))
         || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm, words))
 }
 

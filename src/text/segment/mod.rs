@@ -30,12 +30,14 @@
 //! `speakers` (public speaker API and per-quote choice), `attribution`
 //! (verb-of-saying patterns), `names` (role/name split, person vs
 //! organisation), `tracker` (surname, pronoun and "the group" resolution),
-//! `boilerplate` (page furniture and headlines), `words` (tokenizer) and
+//! `boilerplate` (page furniture and headlines), `marker_keys` (a cheap
+//! test that rules out boilerplate marker phrases), `words` (tokenizer) and
 //! `lexicon` (word lists).
 
 mod attribution;
 mod boilerplate;
 mod lexicon;
+mod marker_keys;
 mod names;
 mod paragraphs;
 mod quotes;
