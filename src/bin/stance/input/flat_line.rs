@@ -98,24 +98,14 @@ impl<'l> Cursor<'l> {
 
     /// The bytes up to the next quote, backslash or control byte (or the end).
     fn skip_plain(&mut self) {
-        // Eight bytes at a time while none of them needs a look.
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_ne_bytes(word);
-            let quote = x ^ (ONES * u64::from(b'"'));
-            let backslash = x ^ (ONES * u64::from(b'\\'));
-            // A byte is flagged when it is zero (after the xor) or below 0x20;
-            // bytes of 0x80 and up never flag since `!x` clears their high bit.
-            let zero_quote = quote.wrapping_sub(ONES) & !quote;
-            let zero_backslash = backslash.wrapping_sub(ONES) & !backslash;
-            let control = x.wrapping_sub(ONES * 0x20) & !x;
-            if (zero_quote | zero_backslash | control) & HIGHS != 0 {
+        // Sixteen bytes at a time while none of them needs a look, then byte
+        // by byte from the first block that has one.
+        for block in self.bytes[self.pos..].chunks_exact(16) {
+            let (low, high) = block.split_at(8);
+            if needs_look(word(low)) | needs_look(word(high)) {
                 break;
             }
-            self.pos += 8;
+            self.pos += 16;
         }
         while let Some(byte) = self.peek() {
             if byte == b'"' || byte == b'\\' || byte < 0x20 {
@@ -202,6 +192,29 @@ impl<'l> Cursor<'l> {
         }
         Some(value)
     }
+}
+
+/// Eight bytes as one word (`bytes` holds exactly eight).
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    u64::from_ne_bytes(word)
+}
+
+/// Whether any of the word's eight bytes is a quote, a backslash or a
+/// control byte (below 0x20). May also say so for a byte after one that is,
+/// which only costs a closer look.
+fn needs_look(x: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    // A byte is flagged when it is zero (after the xor) or below 0x20; bytes
+    // of 0x80 and up never flag by themselves since `!x` clears their high bit.
+    let zero_quote = quote.wrapping_sub(ONES) & !quote;
+    let zero_backslash = backslash.wrapping_sub(ONES) & !backslash;
+    let control = x.wrapping_sub(ONES * 0x20) & !x;
+    (zero_quote | zero_backslash | control) & HIGHS != 0
 }
 
 #[cfg(test)]
