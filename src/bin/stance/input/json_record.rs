@@ -23,6 +23,14 @@ pub struct Record {
 /// the object with its two named fields taken out, or `None` for any other
 /// JSON value.
 pub fn parse(line: &str, text_field: &str, id_field: &str) -> serde_json::Result<Option<Record>> {
+    // Most lines are just the two fields as strings: read those in one pass.
+    if let Some((text, id)) = super::flat_line::parse(line, text_field, id_field) {
+        return Ok(Some(Record {
+            text: text.map(Value::String),
+            id: id.map(Value::String),
+            extra: Map::new(),
+        }));
+    }
     let mut de = serde_json::Deserializer::from_str(line);
     let parsed = LineSeed {
         text_field,

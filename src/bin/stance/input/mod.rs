@@ -5,6 +5,7 @@
 //! record carrying its error, so the caller can print an error row in its
 //! place and go on.
 
+mod flat_line;
 mod json_record;
 
 use serde_json::{Map, Value};
