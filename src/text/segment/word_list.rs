@@ -94,8 +94,6 @@ impl Table {
         let mut slots = vec![None; size].into_boxed_slice();
         let mut last_bytes = [0u64; 4];
         let mut first_bytes = [0u64; 4];
-        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(1);
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         for w in words {
             if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
                 add_byte(&mut first_bytes, first);
@@ -117,7 +115,8 @@ impl Table {
             mask,
             last_bytes,
             first_bytes,
-            lengths: shortest..=longest,
+            // Empty (and so never containing a length) for an empty list.
+            lengths: shortest(words)..=longest(words),
         }
     }
 }

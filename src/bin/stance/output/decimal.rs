@@ -53,7 +53,6 @@ pub fn write_round4(buf: &mut Vec<u8>, x: f32) -> io::Result<()> {
     ];
     // At least one decimal, then as many as up to the last that is not zero.
     let kept = match fraction {
-        0 => 1,
         f if f % 1000 == 0 => 1,
         f if f % 100 == 0 => 2,
         f if f % 10 == 0 => 3,
