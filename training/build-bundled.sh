@@ -2,6 +2,9 @@
 # Rebuilds the bundled English model, models/stance-en.model, exactly.
 #   training/build-bundled.sh            # split our corpus by topic, train, evaluate
 # Deterministic: the same corpus and seed give the same bytes.
+# Alpha 0.1 left the grid in session 5: its cross-validated macro-F1 was 0.8689
+# against 0.8697 (0.01) and 0.8703 (0.03), and its four fits cost a third of the
+# training time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 training/split_corpus.py
@@ -9,7 +12,7 @@ cargo build --release --quiet
 ./target/release/stance train \
   --data training/data/train.jsonl training/external/un_guide.jsonl:1 \
   --out models/stance-en.model \
-  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.01,0.03,0.1 --folds 4 --seed 13 \
+  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.01,0.03 --folds 4 --seed 13 \
   --calibrate-on training/external/un_guide.jsonl
 # The binary embeds the model at compile time; build.rs reruns when the model file changes.
 cargo build --release --quiet

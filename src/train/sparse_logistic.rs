@@ -13,6 +13,7 @@ use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
 use linfa::prelude::*;
 use ndarray::{Array1, Array2};
+use std::cell::RefCell;
 
 /// Rows of a sparse matrix whose non-zeros in a row all share one value
 /// (binary presence, L2-normalised): column lists plus a value per row.
@@ -129,6 +130,7 @@ impl Fit<SparseRows, Array1<usize>, SparseLogisticError> for SparseLogisticRegre
             weights: &weights,
             alpha: self.alpha,
             k,
+            last: RefCell::new(None),
         };
         let init = vec![0.0; (x.nfeatures() + 1) * k];
         let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
@@ -154,16 +156,45 @@ struct Problem<'a> {
     weights: &'a [f64],
     alpha: f64,
     k: usize,
+    /// The last point evaluated, with its loss and gradient. argmin's L-BFGS
+    /// asks for the loss, then the gradient, at each line-search point, and
+    /// asks for the gradient at the accepted point once more: three passes
+    /// over the rows where one gives all three answers.
+    last: RefCell<Option<Evaluation>>,
+}
+
+struct Evaluation {
+    param: Vec<f64>,
+    loss: f64,
+    gradient: Vec<f64>,
 }
 
 impl Problem<'_> {
-    /// Loss and, when asked, its gradient, in one pass over the rows.
-    fn evaluate(&self, p: &[f64], mut grad: Option<&mut [f64]>) -> f64 {
+    /// Loss and gradient at `p`, computed once per distinct point.
+    fn evaluated<T>(&self, p: &[f64], answer: impl FnOnce(&Evaluation) -> T) -> T {
+        let mut last = self.last.borrow_mut();
+        if let Some(hit) = last.as_ref().filter(|e| e.param == p) {
+            return answer(hit);
+        }
+        let mut gradient = vec![0.0; p.len()];
+        let loss = self.evaluate(p, &mut gradient);
+        let fresh = last.insert(Evaluation {
+            param: p.to_vec(),
+            loss,
+            gradient,
+        });
+        answer(fresh)
+    }
+
+    /// Loss and its gradient (added into `grad`, which starts at zero) in one
+    /// pass over the rows.
+    fn evaluate(&self, p: &[f64], grad: &mut [f64]) -> f64 {
         let k = self.k;
         let d = self.x.nfeatures();
         let bias = &p[d * k..];
         let mut loss = 0.0;
         let mut h = vec![0.0; k];
+        let mut residual = vec![0.0; k];
         for i in 0..self.x.nsamples() {
             let (cols, value) = self.x.row(i);
             h.copy_from_slice(bias);
@@ -178,22 +209,23 @@ impl Problem<'_> {
             let log_z = max + sum.ln();
             let weight = self.weights[i];
             loss += weight * (log_z - h[self.y[i]]);
-            if let Some(g) = grad.as_deref_mut() {
-                for j in 0..k {
-                    let residual =
-                        weight * ((h[j] - log_z).exp() - f64::from(u8::from(j == self.y[i])));
-                    for &c in cols {
-                        g[c as usize * k + j] += residual * value;
-                    }
-                    g[d * k + j] += residual;
+            for (j, r) in residual.iter_mut().enumerate() {
+                *r = weight * ((h[j] - log_z).exp() - f64::from(u8::from(j == self.y[i])));
+                grad[d * k + j] += *r;
+            }
+            // Each gradient entry still receives its rows' terms in row
+            // order, so the sums (and the fitted model) are bit-identical to
+            // a class-by-class loop; one pass over the columns is cheaper.
+            for &c in cols {
+                let g = &mut grad[c as usize * k..c as usize * k + k];
+                for (gj, r) in g.iter_mut().zip(&residual) {
+                    *gj += r * value;
                 }
             }
         }
         let penalty: f64 = p[..d * k].iter().map(|w| w * w).sum();
-        if let Some(g) = grad {
-            for (gj, wj) in g[..d * k].iter_mut().zip(&p[..d * k]) {
-                *gj += self.alpha * wj;
-            }
+        for (gj, wj) in grad[..d * k].iter_mut().zip(&p[..d * k]) {
+            *gj += self.alpha * wj;
         }
         loss + 0.5 * self.alpha * penalty
     }
@@ -204,7 +236,7 @@ impl CostFunction for Problem<'_> {
     type Output = f64;
 
     fn cost(&self, p: &Self::Param) -> Result<f64, argmin::core::Error> {
-        Ok(self.evaluate(p, None))
+        Ok(self.evaluated(p, |e| e.loss))
     }
 }
 
@@ -213,9 +245,7 @@ impl Gradient for Problem<'_> {
     type Gradient = Vec<f64>;
 
     fn gradient(&self, p: &Self::Param) -> Result<Vec<f64>, argmin::core::Error> {
-        let mut g = vec![0.0; p.len()];
-        self.evaluate(p, Some(&mut g));
-        Ok(g)
+        Ok(self.evaluated(p, |e| e.gradient.clone()))
     }
 }
 
