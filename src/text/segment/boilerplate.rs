@@ -2,6 +2,7 @@
 //! comment prompts, cookie notices, share buttons, "Read more" links; and
 //! the headline.
 
+use super::folded_head::{is_space, FoldedHead};
 use super::marker_keys::may_hold_marker;
 use super::sentences::clip;
 use super::word_list::{longest, shortest};
@@ -102,23 +103,162 @@ const NORM_KEEP_BYTES: usize = 64 * 1024;
 const SHARE_BAR_MAX_WORDS: usize = 10;
 
 fn is_boilerplate_in(unit: &str, norm: &mut String) -> bool {
+    if unit.is_ascii() {
+        is_ascii_boilerplate(unit, norm)
+    } else {
+        is_normalised_boilerplate(unit, norm)
+    }
+}
+
+/// The boilerplate test on the whole normalised unit (for any text).
+fn is_normalised_boilerplate(unit: &str, norm: &mut String) -> bool {
     let words = normalise_into(unit, norm);
     let norm = norm.as_str();
     if norm.is_empty() {
         return false;
     }
-    let bare = norm.trim_end_matches(|c: char| ".:!…»>›→".contains(c) || c.is_whitespace());
     // A list entry can only match a unit with the same first byte: most
     // entries are passed over after one byte compare.
     let first = norm.as_bytes().first();
     let starts_with = |p: &&str| p.as_bytes().first() == first && norm.starts_with(p);
-    (bare.len() <= EXACT_MAX_BYTES && EXACT.contains(&bare))
+    is_exact(norm)
         || PREFIXES.iter().any(starts_with)
         || (words <= SHORT_UNIT_WORDS && SHORT_PREFIXES.iter().any(starts_with))
         || (norm.len() >= MARKER_MIN_BYTES
             && may_hold_marker(unit.as_bytes())
             && has_marker(norm.as_bytes()))
         || (words <= SHARE_BAR_MAX_WORDS && is_share_bar(norm, words))
+}
+
+/// [`is_boilerplate_in`] for an ASCII unit (nearly all), with the same
+/// answer: the list tests read only a folded copy of the unit's first bytes
+/// (the whole unit is normalised only when a marker key occurs in it or it
+/// ends in a long run of punctuation), and words are counted only as far as
+/// the tests need.
+fn is_ascii_boilerplate(unit: &str, norm: &mut String) -> bool {
+    let raw = unit.as_bytes();
+    let head = FoldedHead::<HEAD_BYTES>::of(raw);
+    let Some(&first) = head.as_bytes().first() else {
+        // All whitespace: the normalised unit is empty.
+        return false;
+    };
+    let starts_with = |p: &&str| head.as_bytes().starts_with(p.as_bytes());
+    is_exact_entry(&head, unit, norm)
+        || PREFIX_STARTS
+            .get(usize::from(first))
+            .is_some_and(|&bits| entries_of(bits, PREFIXES).any(|p| starts_with(&p)))
+        || (SHORT_PREFIXES.iter().any(starts_with)
+            && count_words(raw, SHORT_UNIT_WORDS + 1) <= SHORT_UNIT_WORDS)
+        || (may_hold_marker(raw) && {
+            normalise_into(unit, norm);
+            norm.len() >= MARKER_MIN_BYTES && has_marker(norm.as_bytes())
+        })
+        || is_ascii_share_bar(raw)
+}
+
+/// Bytes of a unit's folded start that [`is_ascii_boilerplate`] reads:
+/// enough for every prefix entry and one byte past every exact entry.
+const HEAD_BYTES: usize = 48;
+const _: () = assert!(
+    longest(PREFIXES) <= HEAD_BYTES
+        && longest(SHORT_PREFIXES) <= HEAD_BYTES
+        && EXACT_MAX_BYTES < HEAD_BYTES
+);
+
+/// Per first byte, the entries of [`PREFIXES`] that start with it (bit `i`
+/// for `PREFIXES[i]`): a unit is compared only with those.
+static PREFIX_STARTS: [u64; 256] = entries_by_first_byte(PREFIXES);
+
+const fn entries_by_first_byte(list: &[&str]) -> [u64; 256] {
+    assert!(list.len() <= 64, "one bit an entry");
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < list.len() {
+        if let [first, ..] = list[i].as_bytes() {
+            table[*first as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// The entries of `list` whose bits are set in `bits`.
+fn entries_of(bits: u64, list: &'static [&'static str]) -> impl Iterator<Item = &'static str> {
+    let mut bits = bits;
+    std::iter::from_fn(move || {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        list.get(i).copied()
+    })
+}
+
+/// True when the ASCII unit, normalised and without its trailing
+/// punctuation, is an entry of [`EXACT`]; `head` is its folded start.
+/// That text is short only when every byte of the normalised unit from
+/// [`EXACT_MAX_BYTES`] on is trailing punctuation or space.
+fn is_exact_entry(head: &FoldedHead<HEAD_BYTES>, unit: &str, norm: &mut String) -> bool {
+    let folded = head.as_bytes();
+    if !head.is_complete() {
+        let may_be_short = folded
+            .get(EXACT_MAX_BYTES..)
+            .is_some_and(|rest| rest.iter().all(|&b| is_trailing_ascii(b)));
+        // A long run of trailing punctuation: the whole unit decides.
+        return may_be_short && {
+            normalise_into(unit, norm);
+            is_exact(norm)
+        };
+    }
+    let end = folded
+        .iter()
+        .rposition(|&b| !is_trailing_ascii(b))
+        .map_or(0, |i| i + 1);
+    let bare = folded.get(..end).unwrap_or(&[]);
+    bare.len() <= EXACT_MAX_BYTES && EXACT.iter().any(|e| e.as_bytes() == bare)
+}
+
+/// The ASCII bytes that the exact test trims from the end of a normalised
+/// unit (see [`is_exact`]).
+fn is_trailing_ascii(b: u8) -> bool {
+    matches!(b, b'.' | b':' | b'!' | b'>' | b' ')
+}
+
+/// True when `norm` (a normalised unit) without its trailing punctuation
+/// is an entry of [`EXACT`].
+fn is_exact(norm: &str) -> bool {
+    let bare = norm.trim_end_matches(|c: char| ".:!…»>›→".contains(c) || c.is_whitespace());
+    bare.len() <= EXACT_MAX_BYTES && EXACT.contains(&bare)
+}
+
+/// Number of whitespace-separated words of `raw`, counted up to `limit`.
+fn count_words(raw: &[u8], limit: usize) -> usize {
+    raw.split(|&b| is_space(b))
+        .filter(|w| !w.is_empty())
+        .take(limit)
+        .count()
+}
+
+/// [`is_share_bar`] on an ASCII unit as it is: 2 to
+/// [`SHARE_BAR_MAX_WORDS`] words, each a share word once lowercased and
+/// stripped of punctuation. Stops at the first word that is not one.
+fn is_ascii_share_bar(raw: &[u8]) -> bool {
+    let mut words = 0;
+    for word in raw.split(|&b| is_space(b)).filter(|w| !w.is_empty()) {
+        words += 1;
+        let core = word
+            .iter()
+            .position(|b| !b.is_ascii_punctuation())
+            .zip(word.iter().rposition(|b| !b.is_ascii_punctuation()))
+            .and_then(|(start, end)| word.get(start..=end))
+            .unwrap_or(&[]);
+        if words > SHARE_BAR_MAX_WORDS
+            || !SHARE_WORDS
+                .iter()
+                .any(|s| s.as_bytes().eq_ignore_ascii_case(core))
+        {
+            return false;
+        }
+    }
+    words >= 2
 }
 
 /// The longest entry of [`EXACT`]: a longer unit is none of them.
@@ -375,6 +515,66 @@ mod tests {
             normalise_into(t, &mut norm);
             let expected = MARKERS.iter().any(|m| norm.contains(m));
             assert_eq!(has_marker(norm.as_bytes()), expected, "{t}");
+        }
+    }
+
+    #[test]
+    fn ascii_test_agrees_with_the_normalised_one() {
+        let mut norm = String::new();
+        let mut units: Vec<String> = Vec::new();
+        let lists = [EXACT, PREFIXES, SHORT_PREFIXES, MARKERS, SHARE_WORDS];
+        for entry in lists.iter().flat_map(|l| l.iter()) {
+            for (i, shape) in [
+                "{}",
+                "{}.",
+                " {} ... ",
+                "{} and more words",
+                "{} a b c d e f g h i j",
+                "x {}",
+                "{}!!! » ",
+                "{} {}",
+                "{}\n\x0b{}",
+                "{} ::: ..:!>",
+            ]
+            .iter()
+            .enumerate()
+            {
+                let unit = shape.replace("{}", entry);
+                units.push(if i % 2 == 0 {
+                    unit.to_uppercase()
+                } else {
+                    unit
+                });
+            }
+        }
+        units.extend(
+            [
+                "Facebook Twitter",
+                "Facebook",
+                "(Facebook) [Twitter] ,x,",
+                "Share Share Share Share Share Share Share Share Share Share",
+                "Share Share Share Share Share Share Share Share Share Share Share",
+                "|| x ||",
+                "...",
+                "  \t ",
+                "Sponsored by a b c",
+                "Sponsored by a b c d",
+                "story continues below advertisement.",
+                "story  continues below advertisement x",
+                "Read more > > > > > > > > > > > > > > > > > > > >",
+                "story continues below advertisement . . . . . . . . . . . . . . . .",
+                "story continues below advertisement . . . . . . . . . . . . . . . . x",
+                "READ                                                  MORE",
+                "Sponsored      by      the      state      for      years",
+            ]
+            .map(String::from),
+        );
+        for unit in units.iter().filter(|u| u.is_ascii()) {
+            assert_eq!(
+                is_ascii_boilerplate(unit, &mut norm),
+                is_normalised_boilerplate(unit, &mut norm),
+                "{unit:?}"
+            );
         }
     }
 

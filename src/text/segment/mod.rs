@@ -31,11 +31,13 @@
 //! (verb-of-saying patterns), `names` (role/name split, person vs
 //! organisation), `tracker` (surname, pronoun and "the group" resolution),
 //! `boilerplate` (page furniture and headlines), `marker_keys` (a cheap
-//! test that rules out boilerplate marker phrases), `words` (tokenizer) and
+//! test that rules out boilerplate marker phrases), `folded_head` (the
+//! normalised start of an ASCII unit, for the boilerplate lists), `words` (tokenizer) and
 //! `lexicon` (word lists).
 
 mod attribution;
 mod boilerplate;
+mod folded_head;
 mod lexicon;
 mod marker_keys;
 mod names;

@@ -56,6 +56,9 @@ pub(crate) fn tokenize_into(text: &str, span: Span, quoted: &[Span], buffers: &m
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
+    // One char a byte at most: reserving that up front spares the
+    // reallocations that growing from `char_indices`' low size hint costs.
+    chars.reserve(slice.len());
     chars.extend(slice.char_indices().map(|(i, c)| (i + span.start, c)));
     let chars = chars.as_slice();
     let mut i = 0;
