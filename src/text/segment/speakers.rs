@@ -8,7 +8,7 @@ use super::paragraphs::paragraphs;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
 use super::tracker::Tracker;
-use super::words::{tokenize_into, TokenBuffers};
+use super::words::tokenize_into;
 use crate::text::span::Span;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -165,9 +165,9 @@ fn attribute(
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
-    // Reused from sentence to sentence: allocating them per sentence was a
+    // Reused from sentence to sentence: allocating it per sentence was a
     // large share of the paragraph-unit cost.
-    let mut buffers = TokenBuffers::default();
+    let mut toks = Vec::new();
     let mut resolved = Vec::new();
     // Only a sentence with a word of saying can hold an attribution, and
     // what the tracker learns is read only by later attributions: the pass
@@ -186,11 +186,10 @@ fn attribute(
             break;
         }
         let first = marks.partition_point(|m| m.end <= s.start);
-        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
-        let toks = &buffers.tokens;
+        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut toks);
         let before = all.len();
         let found = if may {
-            find_attributions(text, toks)
+            find_attributions(text, &toks)
         } else {
             Vec::new()
         };
@@ -208,7 +207,7 @@ fn attribute(
             // Nothing reads the tracker after this sentence.
             break;
         }
-        tracker.observe(text, toks);
+        tracker.observe(text, &toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }
