@@ -3,10 +3,10 @@
 //! and "the group"-style references against what the article said before.
 
 use super::attribution::find_attributions;
-use super::lexicon;
 use super::paragraphs::paragraphs;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
+use super::speech_words::speech_words;
 use super::tracker::Tracker;
 use super::words::tokenize_into;
 use crate::text::span::Span;
@@ -129,28 +129,6 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
 }
 
-/// Byte offsets of the words of `text` that may start an attribution (a
-/// verb of saying or "according"), in order: a cheap scan that lets records
-/// and sentences without one skip the speaker pass. Attribution words are
-/// plain ASCII letters, so each one the tokenizer finds is a whole run of
-/// ASCII letters and digits here too (a neighbouring non-ASCII char,
-/// alphanumeric or not, only splits runs further, which can add candidate
-/// words but never lose one). Sentences are cut at whitespace, so no run
-/// spans two of them.
-#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
-fn speech_words(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    // Each run is followed by one separator byte (or the end).
-    let mut start = 0;
-    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-        if lexicon::is_speech_verb_bytes(word) || word.eq_ignore_ascii_case(b"according") {
-            out.push(start);
-        }
-        start += word.len() + 1;
-    }
-    out
-}
-
 /// Forward pass over the sentences: finds every attribution and resolves
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
@@ -166,8 +144,12 @@ fn attribute(
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
     // Reused from sentence to sentence: allocating it per sentence was a
-    // large share of the paragraph-unit cost.
-    let mut toks = Vec::new();
+    // large share of the paragraph-unit cost. Sized up front for the
+    // longest sentence at a token per four bytes (a little more than
+    // running text has), which spares most records the reallocations of
+    // growing it one token at a time.
+    let longest = sents.iter().map(|s| s.end.saturating_sub(s.start)).max();
+    let mut toks = Vec::with_capacity(longest.unwrap_or(0) / 4 + 8);
     let mut resolved = Vec::new();
     // Only a sentence with a word of saying can hold an attribution, and
     // what the tracker learns is read only by later attributions: the pass
