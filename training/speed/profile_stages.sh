@@ -45,7 +45,7 @@ stages = [
     ("    paragraphs", r"segment::paragraphs::paragraphs \["),
     ("    speakers (SpeakerIndex::with_paragraphs)", r"SpeakerIndex::with_paragraphs \["),
     ("      quote marks (find_quotes)", r"segment::quotes::find_quotes \["),
-    ("      words of saying (speech_words)", r"segment::speech_words::speech_words \["),
+    ("      words of saying, quote glyphs (prescan)", r"segment::prescan::prescan \["),
     ("      attribution pass (attribute)", r"segment::speakers::attribute \["),
     ("    sentences (all calls)", r"segment::sentences::sentences \["),
     ("    boilerplate (is_boilerplate)", r"boilerplate::is_boilerplate \["),

@@ -28,8 +28,8 @@
 //!
 //! Layout: `paragraphs`, `sentences`, `quotes` (marks and units),
 //! `speakers` (public speaker API and per-quote choice), `attribution`
-//! (verb-of-saying patterns), `speech_words` (the cheap scan for words
-//! that may start one), `names` (role/name split, person vs
+//! (verb-of-saying patterns), `prescan` (the cheap first look that lets
+//! most articles skip the speaker pass), `names` (role/name split, person vs
 //! organisation), `tracker` (surname, pronoun and "the group" resolution),
 //! `boilerplate` (page furniture and headlines), `marker_keys` (a cheap
 //! test that rules out boilerplate marker phrases), `folded_head` (the
@@ -43,10 +43,10 @@ mod lexicon;
 mod marker_keys;
 mod names;
 mod paragraphs;
+mod prescan;
 mod quotes;
 mod sentences;
 mod speakers;
-mod speech_words;
 mod tracker;
 mod word_list;
 mod words;

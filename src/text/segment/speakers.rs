@@ -4,9 +4,9 @@
 
 use super::attribution::find_attributions;
 use super::paragraphs::paragraphs;
+use super::prescan::prescan;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
-use super::speech_words::speech_words;
 use super::tracker::Tracker;
 use super::words::tokenize_into;
 use crate::text::span::Span;
@@ -53,8 +53,14 @@ impl SpeakerIndex {
     /// into `paras` with [`paragraphs`]: the split is not done again.
     #[inline(never)] // a stage of its own in training/speed/profile_stages.sh
     pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
-        let raw = find_quotes(text, paras);
-        let speech = speech_words(text);
+        let first_look = prescan(text);
+        let speech = first_look.speech_words;
+        let raw = if first_look.has_mark_glyph {
+            find_quotes(text, paras)
+        } else {
+            // No char that could be a quotation mark: no quote.
+            Vec::new()
+        };
         if raw.is_empty() && speech.is_empty() {
             // Nothing to attribute: the full pass would find no attribution
             // and no quote, so every unit's speaker is `None` anyway.
@@ -133,7 +139,7 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
 /// `speech` holds the offsets of the words that may attribute
-/// ([`speech_words`]).
+/// ([`Prescan::speech_words`](super::prescan::Prescan)).
 fn attribute(
     text: &str,
     sents: &[Span],
