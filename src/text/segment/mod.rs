@@ -36,6 +36,7 @@
 //! normalised start of an ASCII unit, for the boilerplate lists), `words` (tokenizer) and
 //! `lexicon` (word lists).
 
+mod alnum_mask;
 mod attribution;
 mod boilerplate;
 mod folded_head;

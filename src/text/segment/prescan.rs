@@ -7,9 +7,10 @@
 //! away by length and last byte before any list look-up, and looks at
 //! quote glyphs only at the separator bytes that may start one.
 
+use super::alnum_mask::{alnum_mask, load, HIGH_BITS};
 use super::lexicon;
 use super::quotes::{is_mark_glyph, is_mark_lead_byte};
-use super::word_list::{last_byte_set, longest, shortest, ByteSet};
+use super::word_list::{last_bytes_by_first, longest, shortest, ByteSet};
 
 /// The word that opens "according to X", matched in any case.
 const ACCORDING: &[u8] = b"according";
@@ -18,11 +19,16 @@ const ACCORDING: &[u8] = b"according";
 const MIN_LEN: usize = min(shortest(lexicon::SPEECH_VERB_WORDS), ACCORDING.len());
 const MAX_LEN: usize = max(longest(lexicon::SPEECH_VERB_WORDS), ACCORDING.len());
 
-/// Last bytes of the words that may start an attribution: "according"
-/// ends in `g` or `G`.
-const LAST_BYTES: ByteSet = last_byte_set(lexicon::SPEECH_VERB_WORDS)
-    .with(b'g')
-    .with(b'G');
+/// For each first byte, the last bytes of the words that may start an
+/// attribution: "according" in any case adds `g` and `G` after `a` and
+/// `A`. Of the words of the right length, only about one in three
+/// (sharper than the last byte alone) reaches the list look-up.
+static ENDS_BY_START: [ByteSet; 256] = {
+    let mut sets = last_bytes_by_first(lexicon::SPEECH_VERB_WORDS);
+    sets[b'a' as usize] = sets[b'a' as usize].with(b'g').with(b'G');
+    sets[b'A' as usize] = sets[b'A' as usize].with(b'g').with(b'G');
+    sets
+};
 
 const fn min(a: usize, b: usize) -> usize {
     if a < b {
@@ -38,22 +44,6 @@ const fn max(a: usize, b: usize) -> usize {
     } else {
         b
     }
-}
-
-/// `ALNUM[b]` is `b.is_ascii_alphanumeric()`: one load per byte in the
-/// scan instead of three range tests.
-static ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-fn is_alnum(b: u8) -> bool {
-    ALNUM[usize::from(b)]
 }
 
 /// What [`prescan`] found in an article.
@@ -76,39 +66,73 @@ pub(super) struct Prescan {
 pub(super) fn prescan(text: &str) -> Prescan {
     let bytes = text.as_bytes();
     let mut found = Prescan::default();
-    // One plain loop over the bytes, a word checked at the separator that
-    // ends it: searching for each word's start and end separately cost
-    // more per word than the bytes themselves.
+    // Eight bytes at a time: a chunk inside a word costs a few operations,
+    // and only its separators (the bytes that are not ASCII letters or
+    // digits) are visited one by one, each ending the word before it.
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if is_alnum(b) {
-            continue;
-        }
-        if may_start_attribution(bytes.get(start..i).unwrap_or(&[])) {
-            found.speech_words.push(start);
-        }
-        // Lead bytes start a char, so `i` is a char boundary here.
-        if !found.has_mark_glyph && is_mark_lead_byte(b) {
-            found.has_mark_glyph = text
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(is_mark_glyph);
-        }
-        start = i + 1;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (n, chunk) in chunks.enumerate() {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, load);
+        let separators = !alnum_mask(x) & HIGH_BITS;
+        found.at_separators(text, n * 8, separators, &mut start);
     }
-    if may_start_attribution(bytes.get(start..).unwrap_or(&[])) {
-        found.speech_words.push(start);
+    // The last bytes, padded with separators that are not visited.
+    let base = bytes.len().saturating_sub(tail.len());
+    let mut last = [0u8; 8];
+    for (slot, &b) in last.iter_mut().zip(tail) {
+        *slot = b;
     }
+    let separators = !alnum_mask(load(last)) & tail_bits(tail.len());
+    found.at_separators(text, base, separators, &mut start);
+    found.note_word(bytes.get(start..).unwrap_or(&[]), start);
     found
 }
 
+/// The high bits of the first `len` (0 to 7) bytes of a chunk.
+fn tail_bits(len: usize) -> u64 {
+    HIGH_BITS & ((1u64 << (8 * len.min(7))) - 1)
+}
+
+impl Prescan {
+    /// Visits the separators of the chunk at byte `base` (`separators`:
+    /// their high bits): each ends the word from `*start`, and may start
+    /// a quotation mark glyph. Inlined: called for every chunk.
+    #[inline(always)]
+    fn at_separators(&mut self, text: &str, base: usize, mut separators: u64, start: &mut usize) {
+        let bytes = text.as_bytes();
+        while separators != 0 {
+            let i = base + (separators.trailing_zeros() / 8) as usize;
+            separators &= separators - 1;
+            self.note_word(bytes.get(*start..i).unwrap_or(&[]), *start);
+            // Lead bytes start a char, so `i` is a char boundary here.
+            if !self.has_mark_glyph && bytes.get(i).is_some_and(|&b| is_mark_lead_byte(b)) {
+                self.has_mark_glyph = text
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(is_mark_glyph);
+            }
+            *start = i + 1;
+        }
+    }
+
+    /// Keeps the word at byte `start` when it may start an attribution.
+    #[inline(always)]
+    fn note_word(&mut self, word: &[u8], start: usize) {
+        if may_start_attribution(word) {
+            self.speech_words.push(start);
+        }
+    }
+}
+
 /// True for a verb of saying (as listed, lowercase) or "according" in any
-/// case; the length and last-byte tests spare most words the look-up.
+/// case; the length and first/last-byte tests spare most words the look-up.
 fn may_start_attribution(word: &[u8]) -> bool {
-    let Some(&last) = word.last() else {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
         return false;
     };
-    if !(MIN_LEN..=MAX_LEN).contains(&word.len()) || !LAST_BYTES.contains(last) {
+    let ends = ENDS_BY_START.get(usize::from(first));
+    if !(MIN_LEN..=MAX_LEN).contains(&word.len()) || !ends.is_some_and(|e| e.contains(last)) {
         return false;
     }
     lexicon::is_speech_verb_bytes(word) || word.eq_ignore_ascii_case(ACCORDING)
@@ -159,6 +183,20 @@ mod tests {
             "--said--",
         ] {
             assert_eq!(speech_words(t), by_split(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_splitting_across_chunk_boundaries() {
+        let t = "Officials said: “the talks, according to Iran’s envoy, stalled,” \
+                 Reyes TOLD reporters; she added\u{0}urged «calm» 6,221 times-said";
+        let mut ends: Vec<usize> = t.char_indices().map(|(i, _)| i).collect();
+        ends.push(t.len());
+        for end in ends {
+            let prefix = t.get(..end).unwrap_or("");
+            assert_eq!(speech_words(prefix), by_split(prefix), "{prefix:?}");
+            let glyph = prefix.chars().any(is_mark_glyph);
+            assert_eq!(prescan(prefix).has_mark_glyph, glyph, "{prefix:?}");
         }
     }
 
