@@ -2,7 +2,7 @@
 //! X"), titles kept apart from names, and resolution of surnames, pronouns
 //! and "the group"-style references against what the article said before.
 
-use super::attribution::find_attributions;
+use super::attribution::find_attributions_at;
 use super::paragraphs::paragraphs;
 use super::prescan::prescan;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
@@ -177,7 +177,9 @@ fn attribute(
         tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut toks);
         let before = all.len();
         let found = if may {
-            find_attributions(text, &toks)
+            let from = speech.partition_point(|&w| w < s.start);
+            let to = speech.partition_point(|&w| w < s.end);
+            find_attributions_at(text, &toks, speech.get(from..to).unwrap_or(&[]))
         } else {
             Vec::new()
         };
