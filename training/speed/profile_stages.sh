@@ -30,8 +30,9 @@ for unit in "${UNITS[@]}"; do
   valgrind --tool=callgrind --callgrind-out-file="$out" \
     "$STANCE" score --input jsonl --unit "$unit" --threads 1 "$WORK/compare.jsonl" >/dev/null 2>"$out.log"
   # From outside the source tree, so that file names are all absolute and
-  # each function has one summary line.
-  (cd / && callgrind_annotate --inclusive=yes "$out" 2>/dev/null >"$out.txt")
+  # each function has one summary line; no threshold, so that small stages
+  # (find_quotes runs only for articles with a quotation mark glyph) are listed.
+  (cd / && callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null >"$out.txt")
   python3 - "$out.txt" "$unit" "$BYTES" <<'PY'
 import re, sys
 path, unit, nbytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -45,7 +46,7 @@ stages = [
     ("    paragraphs", r"segment::paragraphs::paragraphs \["),
     ("    speakers (SpeakerIndex::with_paragraphs)", r"SpeakerIndex::with_paragraphs \["),
     ("      quote marks (find_quotes)", r"segment::quotes::find_quotes \["),
-    ("      words of saying (speech_words)", r"segment::speakers::speech_words \["),
+    ("      words of saying, quote glyphs (prescan)", r"segment::prescan::prescan \["),
     ("      attribution pass (attribute)", r"segment::speakers::attribute \["),
     ("    sentences (all calls)", r"segment::sentences::sentences \["),
     ("    boilerplate (is_boilerplate)", r"boilerplate::is_boilerplate \["),

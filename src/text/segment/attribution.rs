@@ -25,10 +25,26 @@ pub(crate) enum Subject {
 
 /// Finds the verbs of saying in a sentence (outside quotes) with their
 /// subjects, in order.
+#[cfg(test)] // the speaker pass knows where the candidate words are
 pub(crate) fn find_attributions(text: &str, toks: &[Token]) -> Vec<(Span, Subject)> {
+    let every_token: Vec<usize> = toks.iter().map(|t| t.span.start).collect();
+    find_attributions_at(text, toks, &every_token)
+}
+
+/// [`find_attributions`] looking only at the tokens that start at one of
+/// `candidates` (sorted byte offsets, the words of saying found by
+/// [`super::prescan`]: every verb of saying and "according" the tokenizer
+/// finds starts at one), instead of looking every word up in the list.
+pub(crate) fn find_attributions_at(
+    text: &str,
+    toks: &[Token],
+    candidates: &[usize],
+) -> Vec<(Span, Subject)> {
     let mut out: Vec<(Span, Subject)> = Vec::new();
+    let mut candidates = candidates.iter().peekable();
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word() || t.quoted {
+        while candidates.next_if(|&&c| c < t.span.start).is_some() {}
+        if candidates.peek() != Some(&&t.span.start) || !t.is_word() || t.quoted {
             continue;
         }
         let w = t.text(text);

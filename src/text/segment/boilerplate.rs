@@ -417,8 +417,13 @@ pub(crate) fn has_headline_shape(text: &str, paragraph: Span, index: usize) -> b
     if ends_like_sentence {
         return false;
     }
-    // Counting stops past the limit: only 1..=25 words matter.
-    let words = line.split_whitespace().take(26).count();
+    // Counting stops past the limit: only 1..=25 words matter. An ASCII
+    // line (nearly all) is split on bytes, without decoding chars.
+    let words = if line.is_ascii() {
+        count_words(line.as_bytes(), 26)
+    } else {
+        line.split_whitespace().take(26).count()
+    };
     (line.len() <= HEADLINE_MAX_CHARS || line.chars().count() <= HEADLINE_MAX_CHARS)
         && (1..=25).contains(&words)
 }

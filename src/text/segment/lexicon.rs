@@ -76,7 +76,7 @@ pub(crate) fn is_sentence_opener(word: &str) -> bool {
 
 /// Verbs of saying that introduce an attribution ("X said", "said X").
 #[rustfmt::skip]
-static SPEECH_VERBS: WordList = WordList::new(&[
+pub(crate) const SPEECH_VERB_WORDS: &[&str] = &[
     "said", "says", "added", "adds", "told", "tells", "stressed", "stresses", "warned", "warns",
     "insisted", "insists", "wrote", "writes", "asked", "asks", "noted", "explained", "explains",
     "argued", "argues", "declared", "declares", "stated", "claimed", "urged", "urges", "announced",
@@ -86,7 +86,9 @@ static SPEECH_VERBS: WordList = WordList::new(&[
     "emphasised", "emphasized", "maintained", "alleged", "demanded", "dismissed", "denied",
     "denies", "accused", "condemned", "insisted", "predicted", "boasted", "conceded", "concluded",
     "repeated", "called", "described", "retorted", "shouted", "testified", "wondered",
-]);
+];
+
+static SPEECH_VERBS: WordList = WordList::new(SPEECH_VERB_WORDS);
 
 /// True for a lowercase verb of saying.
 pub(crate) fn is_speech_verb(word: &str) -> bool {

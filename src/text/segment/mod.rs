@@ -28,13 +28,15 @@
 //!
 //! Layout: `paragraphs`, `sentences`, `quotes` (marks and units),
 //! `speakers` (public speaker API and per-quote choice), `attribution`
-//! (verb-of-saying patterns), `names` (role/name split, person vs
+//! (verb-of-saying patterns), `prescan` (the cheap first look that lets
+//! most articles skip the speaker pass), `names` (role/name split, person vs
 //! organisation), `tracker` (surname, pronoun and "the group" resolution),
 //! `boilerplate` (page furniture and headlines), `marker_keys` (a cheap
 //! test that rules out boilerplate marker phrases), `folded_head` (the
 //! normalised start of an ASCII unit, for the boilerplate lists), `words` (tokenizer) and
 //! `lexicon` (word lists).
 
+mod alnum_mask;
 mod attribution;
 mod boilerplate;
 mod folded_head;
@@ -42,6 +44,7 @@ mod lexicon;
 mod marker_keys;
 mod names;
 mod paragraphs;
+mod prescan;
 mod quotes;
 mod sentences;
 mod speakers;

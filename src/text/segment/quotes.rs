@@ -130,15 +130,27 @@ fn mark_candidates(s: &str, from: usize) -> impl Iterator<Item = (usize, char)> 
     let mut at = from;
     std::iter::from_fn(move || loop {
         let rest = bytes.get(at..)?;
-        let off = at + rest.iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))?;
+        let off = at + rest.iter().position(|&b| is_mark_lead_byte(b))?;
         at = off + 1;
         // Both lead bytes start a char, so the offset is a char boundary.
         if let Some(c) = s.get(off..).and_then(|t| t.chars().next()) {
-            if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            if is_mark_glyph(c) {
                 return Some((off, c));
             }
         }
     })
+}
+
+/// The chars that may be quotation marks (whether one is depends on its
+/// context, see [`classify`]).
+pub(crate) fn is_mark_glyph(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// True for a byte that starts a [`is_mark_glyph`] char: `"`, and the lead
+/// bytes of `“ ” „` and `« »`.
+pub(crate) fn is_mark_lead_byte(b: u8) -> bool {
+    matches!(b, b'"' | 0xE2 | 0xC2)
 }
 
 fn is_opening_glyph(c: char) -> bool {

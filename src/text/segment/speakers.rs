@@ -2,13 +2,13 @@
 //! X"), titles kept apart from names, and resolution of surnames, pronouns
 //! and "the group"-style references against what the article said before.
 
-use super::attribution::find_attributions;
-use super::lexicon;
+use super::attribution::find_attributions_at;
 use super::paragraphs::paragraphs;
+use super::prescan::prescan;
 use super::quotes::{containing, find_quotes, is_fragment, unit_of, Quote, RawQuote};
 use super::sentences::sentences;
 use super::tracker::Tracker;
-use super::words::{tokenize_into, TokenBuffers};
+use super::words::tokenize_into;
 use crate::text::span::Span;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -53,8 +53,14 @@ impl SpeakerIndex {
     /// into `paras` with [`paragraphs`]: the split is not done again.
     #[inline(never)] // a stage of its own in training/speed/profile_stages.sh
     pub(crate) fn with_paragraphs(text: &str, paras: &[Span]) -> Self {
-        let raw = find_quotes(text, paras);
-        let speech = speech_words(text);
+        let first_look = prescan(text);
+        let speech = first_look.speech_words;
+        let raw = if first_look.has_mark_glyph {
+            find_quotes(text, paras)
+        } else {
+            // No char that could be a quotation mark: no quote.
+            Vec::new()
+        };
         if raw.is_empty() && speech.is_empty() {
             // Nothing to attribute: the full pass would find no attribution
             // and no quote, so every unit's speaker is `None` anyway.
@@ -129,33 +135,11 @@ pub fn speaker_of(text: &str, unit: Span) -> Option<Speaker> {
     SpeakerIndex::new(text).speaker_of(unit).cloned()
 }
 
-/// Byte offsets of the words of `text` that may start an attribution (a
-/// verb of saying or "according"), in order: a cheap scan that lets records
-/// and sentences without one skip the speaker pass. Attribution words are
-/// plain ASCII letters, so each one the tokenizer finds is a whole run of
-/// ASCII letters and digits here too (a neighbouring non-ASCII char,
-/// alphanumeric or not, only splits runs further, which can add candidate
-/// words but never lose one). Sentences are cut at whitespace, so no run
-/// spans two of them.
-#[inline(never)] // a stage of its own in training/speed/profile_stages.sh
-fn speech_words(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    // Each run is followed by one separator byte (or the end).
-    let mut start = 0;
-    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-        if lexicon::is_speech_verb_bytes(word) || word.eq_ignore_ascii_case(b"according") {
-            out.push(start);
-        }
-        start += word.len() + 1;
-    }
-    out
-}
-
 /// Forward pass over the sentences: finds every attribution and resolves
 /// it against what came before. Returns the attributions (in text order)
 /// and, per sentence, the range of its attributions.
 /// `speech` holds the offsets of the words that may attribute
-/// ([`speech_words`]).
+/// ([`Prescan::speech_words`](super::prescan::Prescan)).
 fn attribute(
     text: &str,
     sents: &[Span],
@@ -165,9 +149,13 @@ fn attribute(
     let mut tracker = Tracker::default();
     let mut all = Vec::new();
     let mut per_sentence = Vec::with_capacity(sents.len());
-    // Reused from sentence to sentence: allocating them per sentence was a
-    // large share of the paragraph-unit cost.
-    let mut buffers = TokenBuffers::default();
+    // Reused from sentence to sentence: allocating it per sentence was a
+    // large share of the paragraph-unit cost. Sized up front for the
+    // longest sentence at a token per four bytes (a little more than
+    // running text has), which spares most records the reallocations of
+    // growing it one token at a time.
+    let longest = sents.iter().map(|s| s.end.saturating_sub(s.start)).max();
+    let mut toks = Vec::with_capacity(longest.unwrap_or(0) / 4 + 8);
     let mut resolved = Vec::new();
     // Only a sentence with a word of saying can hold an attribution, and
     // what the tracker learns is read only by later attributions: the pass
@@ -186,11 +174,12 @@ fn attribute(
             break;
         }
         let first = marks.partition_point(|m| m.end <= s.start);
-        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut buffers);
-        let toks = &buffers.tokens;
+        tokenize_into(text, *s, marks.get(first..).unwrap_or(&[]), &mut toks);
         let before = all.len();
         let found = if may {
-            find_attributions(text, toks)
+            let from = speech.partition_point(|&w| w < s.start);
+            let to = speech.partition_point(|&w| w < s.end);
+            find_attributions_at(text, &toks, speech.get(from..to).unwrap_or(&[]))
         } else {
             Vec::new()
         };
@@ -208,7 +197,7 @@ fn attribute(
             // Nothing reads the tracker after this sentence.
             break;
         }
-        tracker.observe(text, toks);
+        tracker.observe(text, &toks);
         for r in &resolved {
             tracker.note_speaker(r.as_ref());
         }

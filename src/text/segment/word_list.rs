@@ -18,30 +18,34 @@ struct Table {
     mask: usize,
     /// Bit `b` set when some listed word ends with byte `b`: most words
     /// looked up are turned away by it before hashing.
-    last_bytes: [u64; 4],
+    last_bytes: ByteSet,
     /// The same for the first byte.
-    first_bytes: [u64; 4],
+    first_bytes: ByteSet,
     /// Shortest and longest listed word, in bytes.
     lengths: std::ops::RangeInclusive<usize>,
 }
 
-/// True when byte `b` is in the 256-bit set `set`.
-fn has_byte(set: &[u64; 4], b: u8) -> bool {
-    let (word, bit) = bit_of(b);
-    set.get(word).is_some_and(|w| w & bit != 0)
-}
+/// A set of bytes, one bit each; `const` so that sets of a static list can
+/// be computed at compile time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ByteSet([u64; 4]);
 
-/// Adds byte `b` to the 256-bit set `set`.
-fn add_byte(set: &mut [u64; 4], b: u8) {
-    let (word, bit) = bit_of(b);
-    if let Some(w) = set.get_mut(word) {
-        *w |= bit;
+impl ByteSet {
+    pub const EMPTY: ByteSet = ByteSet([0; 4]);
+
+    /// The set with byte `b` added.
+    pub const fn with(self, b: u8) -> ByteSet {
+        let mut words = self.0;
+        // `b >> 6` is at most 3: in bounds.
+        words[(b >> 6) as usize] |= 1 << (b & 63);
+        ByteSet(words)
     }
-}
 
-/// Word and bit of byte `b` in a 256-bit set.
-fn bit_of(b: u8) -> (usize, u64) {
-    (usize::from(b >> 6), 1 << (b & 63))
+    pub fn contains(&self, b: u8) -> bool {
+        self.0
+            .get(usize::from(b >> 6))
+            .is_some_and(|w| w & (1 << (b & 63)) != 0)
+    }
 }
 
 impl WordList {
@@ -71,7 +75,7 @@ impl WordList {
             return false;
         }
         if let (Some(&first), Some(&last)) = (lower.first(), lower.last()) {
-            if !has_byte(&table.last_bytes, last) || !has_byte(&table.first_bytes, first) {
+            if !table.last_bytes.contains(last) || !table.first_bytes.contains(first) {
                 return false;
             }
         }
@@ -92,12 +96,12 @@ impl Table {
         let size = (words.len() * 2).next_power_of_two().max(8);
         let mask = size - 1;
         let mut slots = vec![None; size].into_boxed_slice();
-        let mut last_bytes = [0u64; 4];
-        let mut first_bytes = [0u64; 4];
+        let mut last_bytes = ByteSet::EMPTY;
+        let mut first_bytes = ByteSet::EMPTY;
         for w in words {
             if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
-                add_byte(&mut first_bytes, first);
-                add_byte(&mut last_bytes, last);
+                first_bytes = first_bytes.with(first);
+                last_bytes = last_bytes.with(last);
             }
             let mut i = hash(w.as_bytes()) & mask;
             while let Some(Some(existing)) = slots.get(i) {
@@ -119,6 +123,22 @@ impl Table {
             lengths: shortest(words)..=longest(words),
         }
     }
+}
+
+/// For each first byte, the last bytes of the words of `list` that start
+/// with it: a compile-time filter sharper than either byte alone.
+pub(crate) const fn last_bytes_by_first(list: &[&str]) -> [ByteSet; 256] {
+    let mut sets = [ByteSet::EMPTY; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        if !w.is_empty() {
+            let first = w[0] as usize;
+            sets[first] = sets[first].with(w[w.len() - 1]);
+        }
+        i += 1;
+    }
+    sets
 }
 
 /// Length in bytes of the longest word of `list` (0 for none), for

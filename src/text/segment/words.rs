@@ -31,76 +31,82 @@ fn is_joiner(c: char) -> bool {
 
 /// Tokenizes `text[span]`, marking tokens that fall inside any of `quoted`
 /// (sorted, non-overlapping byte ranges).
-#[cfg(test)] // the segmenter itself tokenizes into reused buffers
+#[cfg(test)] // the segmenter itself tokenizes into a reused list
 pub(crate) fn tokenize(text: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
-    let mut buffers = TokenBuffers::default();
-    tokenize_into(text, span, quoted, &mut buffers);
-    buffers.tokens
+    let mut tokens = Vec::new();
+    tokenize_into(text, span, quoted, &mut tokens);
+    tokens
 }
 
-/// The working lists of [`tokenize_into`], kept by a caller that tokenizes
-/// sentence after sentence so that their memory is allocated once, not per
-/// sentence.
-#[derive(Debug, Default)]
-pub(crate) struct TokenBuffers {
-    chars: Vec<(usize, char)>,
-    /// The tokens of the last call.
-    pub tokens: Vec<Token>,
-}
-
-/// [`tokenize`] into `buffers.tokens` (cleared first), reusing their memory.
-pub(crate) fn tokenize_into(text: &str, span: Span, quoted: &[Span], buffers: &mut TokenBuffers) {
-    let TokenBuffers { chars, tokens } = buffers;
-    chars.clear();
+/// [`tokenize`] into `tokens` (cleared first), reusing its memory: the
+/// speaker pass tokenizes sentence after sentence into one list.
+///
+/// Works on byte offsets, decoding a char only where a non-ASCII byte
+/// starts one: building a list of every char first cost more than the
+/// tokenizing itself.
+pub(crate) fn tokenize_into(text: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token>) {
     tokens.clear();
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
-    // One char a byte at most: reserving that up front spares the
-    // reallocations that growing from `char_indices`' low size hint costs.
-    chars.reserve(slice.len());
-    chars.extend(slice.char_indices().map(|(i, c)| (i + span.start, c)));
-    let chars = chars.as_slice();
-    let mut i = 0;
-    while let Some(&(pos, c)) = chars.get(i) {
+    let mut pos = 0;
+    while let Some(c) = char_at(slice, pos) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            pos += len;
             continue;
         }
-        let next = if c.is_alphanumeric() {
-            word_end(chars, i, text)
+        let (end, punct) = if c.is_alphanumeric() {
+            (word_end(slice, pos), None)
         } else {
-            i + 1
+            (pos + len, Some(c))
         };
-        let end = chars.get(next).map_or(span.end, |&(p, _)| p);
-        let punct = if c.is_alphanumeric() { None } else { Some(c) };
         tokens.push(Token {
-            span: Span::new(pos, end),
+            span: Span::new(span.start + pos, span.start + end),
             punct,
             quoted: false,
         });
-        i = next.max(i + 1);
+        pos = end;
     }
     mark_quoted(tokens, quoted);
 }
 
-/// Index just past the word starting at `i`, including a final period when
-/// the word is an abbreviation or initial ("Gen.", "F.", "U.S.").
-fn word_end(chars: &[(usize, char)], i: usize, text: &str) -> usize {
-    let mut j = i;
-    while let Some(&(_, c)) = chars.get(j) {
-        let joins =
-            is_joiner(c) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric()) && j > i;
-        if c.is_alphanumeric() || joins {
+/// The char starting at byte `pos` of `s` (a char boundary), if any; ASCII
+/// without decoding.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    match s.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(pos..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// Byte offset in `s` just past the word starting at `start` (an
+/// alphanumeric char), including a final period when the word is an
+/// abbreviation or initial ("Gen.", "F.", "U.S.").
+fn word_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut j = start;
+    loop {
+        // The common case, an ASCII letter or digit, without decoding.
+        if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
             j += 1;
+            continue;
+        }
+        let Some(c) = char_at(s, j) else {
+            break;
+        };
+        let len = c.len_utf8();
+        let joins =
+            j > start && is_joiner(c) && char_at(s, j + len).is_some_and(char::is_alphanumeric);
+        if c.is_alphanumeric() || joins {
+            j += len;
         } else {
             break;
         }
     }
-    if chars.get(j).is_some_and(|&(_, c)| c == '.') {
-        let start = chars.get(i).map_or(0, |&(p, _)| p);
-        let end = chars.get(j).map_or(start, |&(p, _)| p);
-        let word = text.get(start..end).unwrap_or("");
+    if bytes.get(j) == Some(&b'.') {
+        let word = s.get(start..j).unwrap_or("");
         if lexicon::abbreviation(word) != lexicon::Abbrev::None {
             j += 1;
         }
