@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One training recipe measured three ways: dev macro-F1 (../shared/eval/dev.jsonl),
+# our held-out topics, and the minimal pairs (pairs with both sides right, of 135).
+# For comparing recipes quickly, 2-fold cross-validation instead of the bundled 4.
+#
+#   training/experiments/recipe.sh NAME [extra `stance train` options...]
+#   e.g. training/experiments/recipe.sh alpha0.1 --alphas 0.1
+#
+# Defaults follow training/build-bundled.sh; options given later override them
+# (clap keeps the last value). The model goes to /tmp/stance-recipes/NAME.model.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+name=$1
+shift
+out=/tmp/stance-recipes
+mkdir -p "$out"
+bin=./target/release/stance
+[ -x "$bin" ] || cargo build --release --quiet
+"$bin" train --data training/data/train.jsonl training/external/un_guide.jsonl:1 \
+  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.03 --folds 2 --seed 13 \
+  --calibrate-on training/external/un_guide.jsonl --out "$out/$name.model" "$@" >"$out/$name.train.log" 2>&1
+macro() { "$bin" --model "$out/$name.model" eval --data "$1" | grep -m1 macro-F1 | grep -oE '[0-9]\.[0-9]+' | head -1; }
+dev=$(macro ../shared/eval/dev.jsonl)
+held=$(macro training/data/holdout.jsonl)
+pairs=$(python3 - "$bin" "$out/$name.model" <<'PY'
+import json, subprocess, sys
+binary, model = sys.argv[1], sys.argv[2]
+pairs = [json.loads(l) for l in open("tests/data/minimal_pairs.jsonl") if l.strip()]
+rows = "".join(json.dumps({"id": f"{p['id']}/{s}", "text": p[s]}) + "\n" for p in pairs for s in "ab")
+res = subprocess.run([binary, "--model", model, "score", "--input", "jsonl", "--unit", "document", "-"],
+                     input=rows, capture_output=True, text=True, check=True)
+got = {}
+for line in res.stdout.splitlines():
+    r = json.loads(line)
+    got[r["id"]] = r.get("label")
+both = sum(got[f"{p['id']}/a"] == p["a_label"] and got[f"{p['id']}/b"] == p["b_label"] for p in pairs)
+print(f"{both}/{len(pairs)}")
+PY
+)
+echo "$name dev $dev held-out $held pairs $pairs"
