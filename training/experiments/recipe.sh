@@ -7,10 +7,10 @@
 #   e.g. ALPHAS=0.1 training/experiments/recipe.sh alpha0.1
 #        TRAIN=/tmp/other.jsonl training/experiments/recipe.sh other --no-reversal
 #
-# Defaults follow training/build-bundled.sh. Single-valued options given as extra
-# arguments override them (clap keeps the last value), but --alphas and --data
-# add to the list, so those two come from ALPHAS and TRAIN. The model goes to
-# /tmp/stance-recipes/NAME.model.
+# Defaults follow training/build-bundled.sh; the options it sets come from the
+# environment (TRAIN, ALPHAS, BALANCE, MIN_DF, MAX_FEATURES), since clap refuses
+# an option given twice. Extra arguments are other `stance train` options. The
+# model goes to /tmp/stance-recipes/NAME.model.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 name=$1
@@ -20,7 +20,7 @@ mkdir -p "$out"
 bin=./target/release/stance
 [ -x "$bin" ] || cargo build --release --quiet
 "$bin" train --data "${TRAIN:-training/data/train.jsonl}" training/external/un_guide.jsonl:1 \
-  --max-features 100000 --min-df 2 --balance 0.5 --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 \
+  --max-features "${MAX_FEATURES:-100000}" --min-df "${MIN_DF:-2}" --balance "${BALANCE:-0.5}" --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 \
   --calibrate-on training/external/un_guide.jsonl --out "$out/$name.model" "$@" >"$out/$name.train.log" 2>&1
 macro() { "$bin" --model "$out/$name.model" eval --data "$1" | grep -m1 macro-F1 | grep -oE '[0-9]\.[0-9]+' | head -1; }
 dev=$(macro ../shared/eval/dev.jsonl)
