@@ -10,6 +10,7 @@ model=()
 [ $# -ge 1 ] && model=(--model "$1")
 run() { ./target/release/stance "${model[@]}" eval --data "$1" | grep -E "^[0-9]+ records|macro-F1" | head -2 | paste -sd' '; }
 echo "holdout (our corpus, unseen topics): $(run training/data/holdout.jsonl)"
+echo "un_relabel (real UN prose, guide):   $(run training/external/un_relabel.jsonl)"
 shared=../shared
 if [ -d "$shared" ]; then
   echo "dev (three-way):                     $(run $shared/eval/dev.jsonl)"
