@@ -388,9 +388,12 @@ mod tests {
         let esc = s.most_escalatory.expect("an escalatory sentence");
         assert_eq!(esc.label, Stance::Escalatory);
         assert_eq!(esc.text, &ARTICLE[esc.start..esc.end]);
-        // The article's two clear escalatory steps: Varga's threat and the
+        // The article's clear escalatory steps: Varga's threats (opening the
+        // gates themselves; rejecting talks with "our army is ready") and the
         // brigades sent to the border (force moved toward an adversary).
-        if esc.text.contains("we will open them ourselves") {
+        if esc.text.contains("we will open them ourselves")
+            || esc.text.contains("our army is ready")
+        {
             assert_eq!(esc.speaker.as_deref(), Some("Tomas Varga"));
         } else {
             assert!(

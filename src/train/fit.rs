@@ -5,6 +5,7 @@
 use super::data::{Gold, LabelledRecord};
 use super::metrics::macro_f1;
 use super::sparse_logistic::{SparseLogisticRegression, SparseRows};
+use super::stop_words::is_stop_unigram;
 use super::vocabulary::{select, Example};
 use crate::classifier::{feature_value, Classifier};
 use crate::error::{Error, Result};
@@ -31,6 +32,7 @@ type Outcome = (usize, [f32; 3], bool);
 /// | `max_iterations` | 300 | L-BFGS iterations per fit |
 /// | `seed` | 13 | seed of anything random in training |
 /// | `balance` | 1.0 | class weighting: 1 balanced, 0 the corpus's own mix |
+/// | `drop_stop_unigrams` | false | leave function words' unigrams out of the vocabulary |
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
     pub features: FeatureConfig,
@@ -42,6 +44,9 @@ pub struct TrainConfig {
     pub seed: u64,
     /// 1 weights classes to equal total weight, 0 keeps the corpus's mix.
     pub balance: f64,
+    /// Leave the unigrams of function words out of the vocabulary (see
+    /// [`super::stop_words`]); their bigrams stay.
+    pub drop_stop_unigrams: bool,
 }
 
 impl Default for TrainConfig {
@@ -55,6 +60,7 @@ impl Default for TrainConfig {
             max_iterations: 300,
             seed: 13,
             balance: 1.0,
+            drop_stop_unigrams: false,
         }
     }
 }
@@ -219,7 +225,10 @@ fn build_examples(files: &[TrainingFile], features: &FeatureConfig) -> Result<Ve
 
 /// Select features, weight examples, fit, and export a model (temperature 1).
 fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Model> {
-    let vocabulary = select(train, config.min_df, config.max_features);
+    let drop = config.drop_stop_unigrams;
+    let vocabulary = select(train, config.min_df, config.max_features, |name| {
+        !(drop && is_stop_unigram(name))
+    });
     let column: HashMap<&str, u32> = vocabulary
         .iter()
         .enumerate()

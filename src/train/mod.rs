@@ -6,4 +6,5 @@ pub mod evaluate;
 pub mod fit;
 pub mod metrics;
 pub mod sparse_logistic;
+pub mod stop_words;
 pub mod vocabulary;

@@ -18,7 +18,12 @@ pub struct Example {
 }
 
 /// The selected feature names, in a stable order (by descending score, then name).
-pub fn select(examples: &[&Example], min_df: usize, max_features: usize) -> Vec<String> {
+pub fn select(
+    examples: &[&Example],
+    min_df: usize,
+    max_features: usize,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut df: HashMap<&str, [f64; 3]> = HashMap::new();
     let mut class_totals = [0f64; 3];
     for ex in examples {
@@ -30,7 +35,7 @@ pub fn select(examples: &[&Example], min_df: usize, max_features: usize) -> Vec<
     let n: f64 = class_totals.iter().sum();
     let mut scored: Vec<(f64, &str)> = df
         .into_iter()
-        .filter(|(_, counts)| counts.iter().sum::<f64>() >= min_df as f64)
+        .filter(|(name, counts)| counts.iter().sum::<f64>() >= min_df as f64 && keep(name))
         .map(|(name, counts)| (chi_square(&counts, &class_totals, n), name))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -78,7 +83,7 @@ mod tests {
             make(&["w:game", "w:the"], 2),
         ];
         let refs: Vec<&Example> = data.iter().collect();
-        let kept = select(&refs, 2, 3);
+        let kept = select(&refs, 2, 3, |_| true);
         assert_eq!(kept.len(), 3);
         assert!(!kept.contains(&"w:the".to_string()), "{kept:?}");
         assert!(!kept.contains(&"w:once".to_string()));

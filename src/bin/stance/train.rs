@@ -31,6 +31,9 @@ pub struct TrainArgs {
     /// Class weighting: 1 balances the labels, 0 keeps the data's own mix.
     #[arg(long, default_value_t = 1.0)]
     pub balance: f64,
+    /// Leave function words' unigrams ("the", "and", "on") out of the model; their bigrams stay.
+    #[arg(long)]
+    pub drop_stop_unigrams: bool,
     /// Minimum number of training units a feature must occur in.
     #[arg(long, default_value_t = 2)]
     pub min_df: usize,
@@ -97,6 +100,7 @@ pub fn run(args: &TrainArgs) -> Outcome {
         max_iterations: args.max_iterations,
         seed: args.seed,
         balance: args.balance,
+        drop_stop_unigrams: args.drop_stop_unigrams,
         min_df: args.min_df,
         features: FeatureConfig {
             negation_window: args.negation_window,
