@@ -8,10 +8,11 @@
 #        TRAIN=/tmp/other.jsonl training/experiments/recipe.sh other --no-reversal
 #
 # Defaults follow training/build-bundled.sh; the options it sets come from the
-# environment (TRAIN, ALPHAS, BALANCE, MIN_DF, MAX_FEATURES), since clap refuses
-# an option given twice; EXTRA_DATA adds training files (FILE[:WEIGHT], space-separated)
-# and EXTRA_CALIBRATE adds calibration files (each also in EXTRA_DATA). Extra arguments are other `stance train` options. The
-# model goes to /tmp/stance-recipes/NAME.model.
+# environment (TRAIN, ALPHAS, BALANCE, MIN_DF, MAX_FEATURES; DROP_STOP_UNIGRAMS=0
+# keeps function words' unigrams), since clap refuses an option given twice.
+# EXTRA_DATA adds training files (FILE[:WEIGHT], space-separated) and
+# EXTRA_CALIBRATE calibration files (each also in EXTRA_DATA). Extra arguments
+# are other `stance train` options. The model goes to /tmp/stance-recipes/NAME.model.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 name=$1
@@ -19,9 +20,11 @@ shift
 out=/tmp/stance-recipes
 mkdir -p "$out"
 bin=./target/release/stance
-[ -x "$bin" ] || cargo build --release --quiet
+cargo build --release --quiet
+stop=()
+[ "${DROP_STOP_UNIGRAMS:-1}" = 1 ] && stop=(--drop-stop-unigrams)
 "$bin" train --data "${TRAIN:-training/data/train.jsonl}" training/external/un_guide.jsonl:1 ${EXTRA_DATA:-} \
-  --max-features "${MAX_FEATURES:-100000}" --min-df "${MIN_DF:-2}" --balance "${BALANCE:-0.5}" --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 \
+  --max-features "${MAX_FEATURES:-100000}" --min-df "${MIN_DF:-2}" --balance "${BALANCE:-0.5}" --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 "${stop[@]}" \
   --calibrate-on training/external/un_guide.jsonl ${EXTRA_CALIBRATE:-} --out "$out/$name.model" "$@" >"$out/$name.train.log" 2>&1
 macro() { "$bin" --model "$out/$name.model" eval --data "$1" | grep -m1 macro-F1 | grep -oE '[0-9]\.[0-9]+' | head -1; }
 dev=$(macro ../shared/eval/dev.jsonl)
