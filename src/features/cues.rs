@@ -23,6 +23,9 @@ pub(super) struct CueHit {
     pub collapses_after: bool,
     /// "eased", "receded": turns an escalatory cue around.
     pub subsides_after: bool,
+    /// "not" after it and its auxiliaries: "sanctions would not be extended",
+    /// "an invasion was not on the table", "the talks will not resume".
+    pub negated_after: bool,
 }
 
 /// The last words seen: as many as the longest cue phrase has, plus
@@ -39,8 +42,9 @@ pub(super) struct CueWindow {
     len: usize,
 }
 
-/// A word in the window: its stem (shared with the word cache, not copied)
-/// and the few facts about it that matching asks for.
+/// A word in the window: the stem cue matching compares (shared with the
+/// word cache, not copied; see [`crate::lexicon::NOT_CUES`]) and the few
+/// facts about it that matching asks for.
 #[derive(Default)]
 struct Slot {
     stem: Rc<str>,
@@ -50,6 +54,10 @@ struct Slot {
     starts_cue: bool,
     reverses_preceding: bool,
     subsides_preceding: bool,
+    auxiliary: bool,
+    negates_preceding: bool,
+    /// Any kind of reversal verb (see [`crate::reversal`]).
+    reverses: bool,
 }
 
 impl CueWindow {
@@ -68,13 +76,19 @@ impl CueWindow {
     pub fn push(&mut self, word: &ScannedWord, hit: impl FnMut(CueHit)) {
         let size = self.slots.len();
         let slot = &mut self.slots[wrap(self.oldest + self.len, size)];
-        slot.stem = Rc::clone(&word.word.stem);
+        slot.stem = Rc::clone(&word.word.cue_stem);
         slot.span = word.span;
         slot.negated = word.negated;
         slot.clause_start = word.clause_start;
         slot.starts_cue = word.word.starts_cue;
         slot.reverses_preceding = word.word.reverses_preceding;
         slot.subsides_preceding = word.word.subsides_preceding;
+        slot.auxiliary = word.word.auxiliary;
+        slot.negates_preceding = word.word.negates_preceding;
+        slot.reverses = word.word.reverser
+            || word.word.particle_reverses
+            || word.word.reverses_preceding
+            || word.word.subsides_preceding;
         self.len += 1;
         if self.len == size {
             self.match_oldest(hit);
@@ -107,6 +121,26 @@ impl CueWindow {
         false
     }
 
+    /// Whether the `from`-th word starts auxiliaries and then "not" ("would
+    /// not", "was not", "will never"), in the same clause. Not when a
+    /// reversal verb comes next: "the fighting has not ended" still reports
+    /// fighting, and "sanctions were not lifted" still reports sanctions.
+    fn negated_from(&self, from: usize) -> bool {
+        let mut k = from;
+        while k < from + 2 && self.get(k).is_some_and(|s| s.auxiliary && !s.clause_start) {
+            k += 1;
+        }
+        let Some(negator) = self.get(k) else {
+            return false;
+        };
+        k > from
+            && negator.negates_preceding
+            && !negator.clause_start
+            && !self
+                .get(k + 1)
+                .is_some_and(|s| s.reverses && !s.clause_start)
+    }
+
     fn match_oldest(&mut self, mut hit: impl FnMut(CueHit)) {
         // Most words start no phrase: the word cache knows, so the table is not asked.
         if let Some(first) = self.get(0).filter(|slot| slot.starts_cue) {
@@ -123,6 +157,7 @@ impl CueWindow {
                             .followed_in_clause(len, |slot| slot.reverses_preceding),
                         subsides_after: self
                             .followed_in_clause(len, |slot| slot.subsides_preceding),
+                        negated_after: self.negated_from(len),
                     });
                 },
             );

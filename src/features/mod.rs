@@ -26,7 +26,7 @@ use word_cache::WordCache;
 use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
-pub const FEATURIZER_VERSION: &str = "stance-features/1";
+pub const FEATURIZER_VERSION: &str = "stance-features/2";
 
 /// Which feature families to emit, stored in every model file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +40,9 @@ pub struct FeatureConfig {
     /// How many words after a negator stay negated (a clause break ends the scope sooner).
     pub negation_window: usize,
     /// Reversal verbs ("halted the campaign", "the truce collapsed") scope like
-    /// negators; see [`crate::reversal`]. Off in models trained before it existed.
+    /// negators; see [`crate::reversal`]. With it, a "not" after a cue and its
+    /// auxiliaries negates the cue too ("sanctions would not be extended").
+    /// Off in models trained before it existed.
     #[serde(default)]
     pub reversal: bool,
 }
@@ -285,7 +287,7 @@ impl Votes {
                 Some(Direction::Escalatory) => hit.subsides_after,
                 None => false,
             };
-        let negated = hit.negated || reversed_after;
+        let negated = hit.negated || reversed_after || (config.reversal && hit.negated_after);
         let prefix = if negated { NEGATED_CUE } else { CUE };
         let parts = [hit.category];
         sink.feature(prefix, &parts, name_hash(prefix, &parts), hit.span);
@@ -388,6 +390,41 @@ mod tests {
         // A verb with its particle: "called off".
         let got = names("Organisers called off the march on parliament.");
         assert!(got.contains(&"w:!march".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_not_after_a_cue_and_its_auxiliaries_negates_the_cue() {
+        let got = names("The minister said sanctions would not be extended.");
+        assert!(got.contains(&"c:!coercion".to_string()), "{got:?}");
+        assert!(got.contains(&"p:de".to_string()), "{got:?}");
+        let got = names("The talks will not resume.");
+        assert!(got.contains(&"c:!talks".to_string()), "{got:?}");
+        assert!(got.contains(&"p:esc".to_string()), "{got:?}");
+        // Not without an auxiliary between, not across a clause break, and not
+        // when a reversal verb follows the "not" (the fighting goes on).
+        for (text, cue) in [
+            ("Sanctions not talks.", "c:coercion"),
+            ("There were sanctions; would not say more.", "c:coercion"),
+            ("The fighting has not ended.", "c:force"),
+            ("Sanctions were not lifted.", "c:coercion"),
+        ] {
+            let got = names(text);
+            assert!(got.contains(&cue.to_string()), "{text}: {got:?}");
+            assert!(!got.contains(&cue.replace(':', ":!")), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_share_a_cue_stem_fire_no_cue() {
+        // "according" and "accordance" stem to "accord", as the peace accord does.
+        let got =
+            names("According to the executive, in accordance with the rules, life was normal.");
+        assert!(!got.iter().any(|n| n.starts_with("c:")), "{got:?}");
+        assert!(got.contains(&"w:accord".to_string()), "{got:?}");
+        let got = names("Both sides signed the accord after the executions and the mobilization.");
+        for cue in ["c:ceasefire", "c:force"] {
+            assert!(got.contains(&cue.to_string()), "{got:?}");
+        }
     }
 
     #[test]

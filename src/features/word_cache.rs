@@ -14,7 +14,7 @@
 use super::words::{is_negator, negator_needing};
 use super::{Prefix, BIGRAM, NEGATED_WORD, WORD};
 use crate::hash::{Fnv, WordBuild};
-use crate::lexicon::CueTable;
+use crate::lexicon::{is_not_a_cue, CueTable};
 use crate::reversal::{
     reverser_needing, reverses_what_follows, reverses_what_precedes, subsides_what_precedes,
 };
@@ -30,6 +30,9 @@ const LIMIT: usize = 50_000;
 /// One word's share of the feature stream.
 pub(super) struct WordFeatures {
     pub stem: Rc<str>,
+    /// What cue matching compares: the stem, or for a word of
+    /// [`crate::lexicon::NOT_CUES`] a string no phrase has.
+    pub cue_stem: Rc<str>,
     /// `fnv1a("w:" + stem)`.
     pub unigram: u64,
     /// `fnv1a("w:!" + stem)`.
@@ -54,12 +57,30 @@ pub(super) struct WordFeatures {
     pub subsides_preceding: bool,
     /// Some cue phrase starts with this stem.
     pub starts_cue: bool,
+    /// An auxiliary verb ("was", "would", "have"): may stand between a cue
+    /// and the "not" that negates it ("sanctions would not be extended").
+    pub auxiliary: bool,
+    /// "not" or "never", the negators that can follow what they negate.
+    pub negates_preceding: bool,
 }
+
+/// Auxiliary verbs, as folded words.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "has", "have", "had", "do", "does", "did",
+];
 
 impl WordFeatures {
     fn of(word: &str) -> WordFeatures {
         let stem: Rc<str> = fresh_stem(word).into();
         let s: &str = &stem;
+        let not_a_cue = is_not_a_cue(word);
+        // Stems never hold a space, so no cue phrase holds this.
+        let cue_stem: Rc<str> = if not_a_cue {
+            format!(" {word}").into()
+        } else {
+            Rc::clone(&stem)
+        };
         WordFeatures {
             unigram: hash_after(WORD, s).finish(),
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
@@ -71,7 +92,10 @@ impl WordFeatures {
             is_but: s == "but",
             reverses_preceding: reverses_what_precedes(s),
             subsides_preceding: subsides_what_precedes(s),
-            starts_cue: CueTable::get().starts_a_phrase(s),
+            starts_cue: !not_a_cue && CueTable::get().starts_a_phrase(s),
+            auxiliary: AUXILIARIES.contains(&word),
+            negates_preceding: s == "not" || s == "never",
+            cue_stem,
             stem,
         }
     }
