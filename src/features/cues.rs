@@ -42,12 +42,13 @@ pub(super) struct CueWindow {
     len: usize,
 }
 
-/// A word in the window: the stem cue matching compares (shared with the
-/// word cache, not copied; see [`crate::lexicon::NOT_CUES`]) and the few
-/// facts about it that matching asks for.
+/// A word in the window: its stem (shared with the word cache, not copied)
+/// and the few facts about it that matching asks for.
 #[derive(Default)]
 struct Slot {
     stem: Rc<str>,
+    /// Shares a cue's stem but not its meaning ([`crate::lexicon::NOT_CUES`]).
+    not_a_cue: bool,
     span: Span,
     negated: bool,
     clause_start: bool,
@@ -76,7 +77,8 @@ impl CueWindow {
     pub fn push(&mut self, word: &ScannedWord, hit: impl FnMut(CueHit)) {
         let size = self.slots.len();
         let slot = &mut self.slots[wrap(self.oldest + self.len, size)];
-        slot.stem = Rc::clone(&word.word.cue_stem);
+        slot.stem = Rc::clone(&word.word.stem);
+        slot.not_a_cue = word.word.not_a_cue;
         slot.span = word.span;
         slot.negated = word.negated;
         slot.clause_start = word.clause_start;
@@ -145,7 +147,11 @@ impl CueWindow {
         // Most words start no phrase: the word cache knows, so the table is not asked.
         if let Some(first) = self.get(0).filter(|slot| slot.starts_cue) {
             CueTable::get().for_each_match(
-                |k| self.get(k).map(|slot| &*slot.stem),
+                // A space is in no stem, so a word that is no cue matches no phrase.
+                |k| {
+                    self.get(k)
+                        .map(|slot| if slot.not_a_cue { " " } else { &*slot.stem })
+                },
                 0,
                 |category, len| {
                     let end = self.get(len - 1).map_or(first.span.end, |w| w.span.end);

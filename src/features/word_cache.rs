@@ -30,9 +30,8 @@ const LIMIT: usize = 50_000;
 /// One word's share of the feature stream.
 pub(super) struct WordFeatures {
     pub stem: Rc<str>,
-    /// What cue matching compares: the stem, or for a word of
-    /// [`crate::lexicon::NOT_CUES`] a string no phrase has.
-    pub cue_stem: Rc<str>,
+    /// A word of [`crate::lexicon::NOT_CUES`]: it matches no cue phrase.
+    pub not_a_cue: bool,
     /// `fnv1a("w:" + stem)`.
     pub unigram: u64,
     /// `fnv1a("w:!" + stem)`.
@@ -75,12 +74,6 @@ impl WordFeatures {
         let stem: Rc<str> = fresh_stem(word).into();
         let s: &str = &stem;
         let not_a_cue = is_not_a_cue(word);
-        // Stems never hold a space, so no cue phrase holds this.
-        let cue_stem: Rc<str> = if not_a_cue {
-            format!(" {word}").into()
-        } else {
-            Rc::clone(&stem)
-        };
         WordFeatures {
             unigram: hash_after(WORD, s).finish(),
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
@@ -95,7 +88,7 @@ impl WordFeatures {
             starts_cue: !not_a_cue && CueTable::get().starts_a_phrase(s),
             auxiliary: AUXILIARIES.contains(&word),
             negates_preceding: s == "not" || s == "never",
-            cue_stem,
+            not_a_cue,
             stem,
         }
     }
