@@ -54,7 +54,7 @@ impl Default for FeatureConfig {
             bigrams: true,
             cues: true,
             polarity: true,
-            negation_window: 4,
+            negation_window: 6,
             reversal: true,
         }
     }
@@ -360,6 +360,16 @@ mod tests {
         assert!(got.contains(&"w:!attack".to_string()), "{got:?}");
         assert!(got.contains(&"c:!force".to_string()), "{got:?}");
         assert!(got.contains(&"w:offici".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn negation_scope_ends_where_a_subordinate_clause_opens() {
+        let got = names("The minister would not say whether the army would attack.");
+        assert!(got.contains(&"w:attack".to_string()), "{got:?}");
+        assert!(!got.contains(&"w:!attack".to_string()), "{got:?}");
+        // Without such a word, the scope reaches across a long object.
+        let got = names("They will not send more heavy armoured troops.");
+        assert!(got.contains(&"w:!troop".to_string()), "{got:?}");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! memory stays flat on any input. Stems are shared (`Rc`), so what a unit
 //! still holds (the word before, the cue window) outlives an emptying.
 
-use super::words::{is_negator, negator_needing};
+use super::words::{ends_scope, is_negator, negator_needing};
 use super::{Prefix, BIGRAM, NEGATED_WORD, WORD};
 use crate::hash::{Fnv, WordBuild};
 use crate::lexicon::{is_not_a_cue, CueTable};
@@ -48,8 +48,8 @@ pub(super) struct WordFeatures {
     pub particle_reverses: bool,
     /// A reversal verb that scopes what follows ("halted").
     pub reverser: bool,
-    /// "but" ends a negation scope.
-    pub is_but: bool,
+    /// Ends a negation scope: "but" and the words that open a subordinate clause.
+    pub ends_scope: bool,
     /// Turns a de-escalatory cue before it around ("collapsed").
     pub reverses_preceding: bool,
     /// Turns an escalatory cue before it around ("eased").
@@ -82,7 +82,7 @@ impl WordFeatures {
             particle: negator_needing(s).or_else(|| reverser_needing(s)),
             particle_reverses: negator_needing(s).is_none() && reverser_needing(s).is_some(),
             reverser: reverses_what_follows(s),
-            is_but: s == "but",
+            ends_scope: ends_scope(s),
             reverses_preceding: reverses_what_precedes(s),
             subsides_preceding: subsides_what_precedes(s),
             starts_cue: !not_a_cue && CueTable::get().starts_a_phrase(s),
@@ -169,7 +169,9 @@ mod tests {
                 fnv1a(format!("b:{stem}_x").as_bytes())
             );
         }
-        assert!(cache.get("but").is_but);
+        assert!(cache.get("but").ends_scope);
+        assert!(cache.get("whether").ends_scope);
+        assert!(!cache.get("talks").ends_scope);
         assert_eq!(cache.get("ruled").particle, Some("out"));
         assert!(!cache.get("ruled").particle_reverses);
         assert_eq!(cache.get("called").particle, Some("off"));

@@ -21,7 +21,7 @@ pub(super) struct ScannedWord<'a> {
 ///
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
-/// break or "but" comes first. The negator itself is not negated. With
+/// break, "but" or a word that opens a subordinate clause comes first. The negator itself is not negated. With
 /// `reversal`, reversal verbs ("halted", "called off") open the same scope.
 pub(super) fn scan_words(
     text: &str,
@@ -53,7 +53,7 @@ pub(super) fn scan_words(
                 word.negator || (reversal && word.reverser)
             }
         };
-        if word.is_but {
+        if word.ends_scope {
             scope_left = 0;
         }
         if opens {
@@ -85,6 +85,35 @@ pub(super) fn is_negator(stem: &str) -> bool {
             | "reject"
             | "deni"
             | "dismiss"
+    )
+}
+
+/// Stems after which a negation scope does not go on: "but", and the words
+/// that open a subordinate clause, whose content the negator does not deny
+/// ("would not say whether Israel would strike", "pledged not to target
+/// troops during the withdrawal"). With these ends, a longer window can reach
+/// across a long object ("will not lift the ban on the outlawed group").
+pub(super) fn ends_scope(stem: &str) -> bool {
+    matches!(
+        stem,
+        "but"
+            | "whether"
+            | "if"
+            | "that"
+            | "dure"
+            | "after"
+            | "befor"
+            | "while"
+            | "when"
+            | "becaus"
+            | "as"
+            | "sinc"
+            | "until"
+            | "unless"
+            | "which"
+            | "who"
+            | "although"
+            | "though"
     )
 }
 
