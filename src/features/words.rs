@@ -21,8 +21,9 @@ pub(super) struct ScannedWord<'a> {
 ///
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
 /// decline to, no longer) negates the next `window` words, unless a clause
-/// break, "but" or a word that opens a subordinate clause comes first. The negator itself is not negated. With
-/// `reversal`, reversal verbs ("halted", "called off") open the same scope.
+/// break, "but" or a word that opens a subordinate clause comes first. The
+/// negator itself is not negated. With `reversal`, reversal verbs ("halted",
+/// "called off") open the same scope.
 pub(super) fn scan_words(
     text: &str,
     window: usize,
