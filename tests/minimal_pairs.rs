@@ -8,8 +8,10 @@
 
 use stance::{Classifier, Stance};
 
-const PAIR_FLOOR: f64 = 0.60;
-const SIDE_FLOOR: f64 = 0.77;
+// The bundled model of session 9: 89/135 pairs (0.659), 82% of sides; the
+// floors leave a few pairs of room for a retrain's noise.
+const PAIR_FLOOR: f64 = 0.63;
+const SIDE_FLOOR: f64 = 0.79;
 
 #[derive(serde::Deserialize)]
 struct Pair {
