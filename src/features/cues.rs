@@ -87,10 +87,7 @@ impl CueWindow {
         slot.subsides_preceding = word.word.subsides_preceding;
         slot.auxiliary = word.word.auxiliary;
         slot.negates_preceding = word.word.negates_preceding;
-        slot.reverses = word.word.reverser
-            || word.word.particle_reverses
-            || word.word.reverses_preceding
-            || word.word.subsides_preceding;
+        slot.reverses = word.word.reverses_any;
         self.len += 1;
         if self.len == size {
             self.match_oldest(hit);

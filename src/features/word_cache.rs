@@ -61,6 +61,8 @@ pub(super) struct WordFeatures {
     pub auxiliary: bool,
     /// "not" or "never", the negators that can follow what they negate.
     pub negates_preceding: bool,
+    /// Any kind of reversal verb (the four fields above it that say so).
+    pub reverses_any: bool,
 }
 
 /// Auxiliary verbs, as folded words.
@@ -74,17 +76,22 @@ impl WordFeatures {
         let stem: Rc<str> = fresh_stem(word).into();
         let s: &str = &stem;
         let not_a_cue = is_not_a_cue(word);
+        let reverser = reverses_what_follows(s);
+        let particle_reverses = negator_needing(s).is_none() && reverser_needing(s).is_some();
+        let reverses_preceding = reverses_what_precedes(s);
+        let subsides_preceding = subsides_what_precedes(s);
         WordFeatures {
             unigram: hash_after(WORD, s).finish(),
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
             bigram_start: hash_after(BIGRAM, s).bytes(b"_"),
             negator: is_negator(s),
             particle: negator_needing(s).or_else(|| reverser_needing(s)),
-            particle_reverses: negator_needing(s).is_none() && reverser_needing(s).is_some(),
-            reverser: reverses_what_follows(s),
+            particle_reverses,
+            reverser,
             ends_scope: ends_scope(s),
-            reverses_preceding: reverses_what_precedes(s),
-            subsides_preceding: subsides_what_precedes(s),
+            reverses_preceding,
+            subsides_preceding,
+            reverses_any: reverser || particle_reverses || reverses_preceding || subsides_preceding,
             starts_cue: !not_a_cue && CueTable::get().starts_a_phrase(s),
             auxiliary: AUXILIARIES.contains(&word),
             negates_preceding: s == "not" || s == "never",
