@@ -4,6 +4,7 @@
 
 use super::data::{Gold, LabelledRecord};
 use super::metrics::macro_f1;
+use super::nb_scale::column_scale;
 use super::sparse_logistic::{SparseLogisticRegression, SparseRows};
 use super::stop_words::is_stop_unigram;
 use super::vocabulary::{select, Example};
@@ -33,6 +34,7 @@ type Outcome = (usize, [f32; 3], bool);
 /// | `seed` | 13 | seed of anything random in training |
 /// | `balance` | 1.0 | class weighting: 1 balanced, 0 the corpus's own mix |
 /// | `drop_stop_unigrams` | false | leave function words' unigrams out of the vocabulary |
+/// | `nb_scale` | false | scale columns by their Naive Bayes log-count ratio before fitting |
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
     pub features: FeatureConfig,
@@ -47,6 +49,9 @@ pub struct TrainConfig {
     /// Leave the unigrams of function words out of the vocabulary (see
     /// [`super::stop_words`]); their bigrams stay.
     pub drop_stop_unigrams: bool,
+    /// Fit on columns scaled by their Naive Bayes log-count ratio (see
+    /// [`super::nb_scale`]); the exported weights include the scale.
+    pub nb_scale: bool,
 }
 
 impl Default for TrainConfig {
@@ -61,6 +66,7 @@ impl Default for TrainConfig {
             seed: 13,
             balance: 1.0,
             drop_stop_unigrams: false,
+            nb_scale: false,
         }
     }
 }
@@ -247,6 +253,13 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
         cols.dedup();
         x.push_row(&cols, f64::from(feature_value(cols.len())));
     }
+    let scale = if config.nb_scale {
+        let labels = train.iter().map(|ex| ex.label);
+        column_scale(x.column_lists().zip(labels), vocabulary.len())
+    } else {
+        vec![1.0; vocabulary.len()]
+    };
+    x.set_column_scale(scale.clone());
     let y: Array1<usize> = train.iter().map(|ex| ex.label).collect();
     let weights = Array1::from(example_weights(train, config.balance));
     let fitted = SparseLogisticRegression {
@@ -258,14 +271,10 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
     .fit(&DatasetBase::new(x, y).with_weights(weights))
     .map_err(|e| Error::Training(e.to_string()))?;
     let params = &fitted.params;
+    // Weights fitted on scaled columns, carried back to the unscaled features
+    // the scorer sees.
     let weights: Vec<[f32; 3]> = (0..vocabulary.len())
-        .map(|i| {
-            [
-                params[[i, 0]] as f32,
-                params[[i, 1]] as f32,
-                params[[i, 2]] as f32,
-            ]
-        })
+        .map(|i| [0, 1, 2].map(|c| (params[[i, c]] * scale[i]) as f32))
         .collect();
     let b = &fitted.intercept;
     Ok(Model {

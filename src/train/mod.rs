@@ -5,6 +5,7 @@ pub mod data;
 pub mod evaluate;
 pub mod fit;
 pub mod metrics;
+pub mod nb_scale;
 pub mod sparse_logistic;
 pub mod stop_words;
 pub mod vocabulary;

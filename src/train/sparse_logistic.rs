@@ -16,13 +16,15 @@ use ndarray::{Array1, Array2};
 use std::cell::RefCell;
 
 /// Rows of a sparse matrix whose non-zeros in a row all share one value
-/// (binary presence, L2-normalised): column lists plus a value per row.
+/// (binary presence, L2-normalised) times a scale per column: column lists,
+/// a value per row, a scale per column (1 unless set).
 #[derive(Debug, Clone, Default)]
 pub struct SparseRows {
     row_start: Vec<usize>,
     columns: Vec<u32>,
     values: Vec<f64>,
     n_columns: usize,
+    scale: Vec<f64>,
 }
 
 impl SparseRows {
@@ -32,7 +34,21 @@ impl SparseRows {
             columns: Vec::new(),
             values: Vec::new(),
             n_columns,
+            scale: vec![1.0; n_columns],
         }
+    }
+
+    /// Multiply every entry of column `j` by `scale[j]` (see [`super::nb_scale`]).
+    /// A scale of the wrong length is ignored, leaving the columns as they are.
+    pub fn set_column_scale(&mut self, scale: Vec<f64>) {
+        if scale.len() == self.n_columns {
+            self.scale = scale;
+        }
+    }
+
+    /// The rows' column lists, in order.
+    pub fn column_lists(&self) -> impl Iterator<Item = &[u32]> {
+        self.row_start.windows(2).map(|w| &self.columns[w[0]..w[1]])
     }
 
     /// Append a row with `value` at each of `columns` (distinct, each < `n_columns`).
@@ -200,8 +216,9 @@ impl Problem<'_> {
             h.copy_from_slice(bias);
             for &c in cols {
                 let w = &p[c as usize * k..c as usize * k + k];
+                let v = value * self.x.scale[c as usize];
                 for (hj, wj) in h.iter_mut().zip(w) {
-                    *hj += wj * value;
+                    *hj += wj * v;
                 }
             }
             let max = h.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -218,8 +235,9 @@ impl Problem<'_> {
             // a class-by-class loop; one pass over the columns is cheaper.
             for &c in cols {
                 let g = &mut grad[c as usize * k..c as usize * k + k];
+                let v = value * self.x.scale[c as usize];
                 for (gj, r) in g.iter_mut().zip(&residual) {
-                    *gj += r * value;
+                    *gj += r * v;
                 }
             }
         }
@@ -311,6 +329,34 @@ mod tests {
             .mapv(f64::abs)
             .fold(0.0, |a: f64, &b| a.max(b));
         assert!(diff < 1e-3, "intercepts differ by {diff}");
+    }
+
+    #[test]
+    fn column_scales_act_like_scaled_dense_columns() {
+        let (mut dense, mut sparse, y) = problem();
+        let scale = vec![2.0, 0.5, 1.0, 0.1, 3.0, 1.5];
+        for (j, s) in scale.iter().enumerate() {
+            dense.column_mut(j).mapv_inplace(|v| v * s);
+        }
+        sparse.set_column_scale(scale);
+        let reference = MultiLogisticRegression::default()
+            .alpha(0.5)
+            .max_iterations(500)
+            .gradient_tolerance(1e-8)
+            .fit(&Dataset::new(dense, y.clone()))
+            .unwrap();
+        let ours = SparseLogisticRegression {
+            alpha: 0.5,
+            max_iterations: 500,
+            gradient_tolerance: 1e-8,
+            n_classes: 3,
+        }
+        .fit(&DatasetBase::new(sparse, y))
+        .unwrap();
+        let diff = (&ours.params - reference.params())
+            .mapv(f64::abs)
+            .fold(0.0, |a: f64, &b| a.max(b));
+        assert!(diff < 1e-3, "params differ by {diff}");
     }
 
     #[test]

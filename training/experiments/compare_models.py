@@ -8,6 +8,7 @@ inside it; run it on `training/external/un_relabel.jsonl` (5,178 sentences) as w
 Standard library only; needs a release build.
 
     python3 training/experiments/compare_models.py A.model B.model [--data FILE] [--resamples 2000] [--seed 7]
+        [--binary-a OLD_BINARY]   # when A was trained before a featurizer change
 
 A model path of `-` means the embedded model.
 """
@@ -23,9 +24,9 @@ BINARY = os.path.join(ROOT, "target", "release", "stance")
 LABELS = ("escalatory", "de-escalatory", "neutral")
 
 
-def predict(model, path):
+def predict(model, path, binary=BINARY):
     """The label stance gives each record of `path`, in order (one row per record, as `score` promises)."""
-    args = [BINARY] + ([] if model == "-" else ["--model", model])
+    args = [binary] + ([] if model == "-" else ["--model", model])
     args += ["score", "--input", "jsonl", "--unit", "document", path]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     return [json.loads(line).get("label") for line in out.splitlines()]
@@ -48,10 +49,13 @@ def main():
     parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "eval", "dev.jsonl"))
     parser.add_argument("--resamples", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    # A model trained before a featurizer change loads only in the binary of its time: keep a copy of that
+    # binary and name it here.
+    parser.add_argument("--binary-a", default=BINARY, help="stance binary that scores model A")
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as f:
         gold = [json.loads(line)["label"] for line in f if line.strip()]
-    a, b = predict(args.a, args.data), predict(args.b, args.data)
+    a, b = predict(args.a, args.data, args.binary_a), predict(args.b, args.data)
     if not len(gold) == len(a) == len(b):
         sys.exit(f"{args.data}: {len(gold)} records but {len(a)} and {len(b)} predictions")
     everything = range(len(gold))

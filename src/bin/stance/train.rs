@@ -34,6 +34,10 @@ pub struct TrainArgs {
     /// Leave function words' unigrams ("the", "and", "on") out of the model; their bigrams stay.
     #[arg(long)]
     pub drop_stop_unigrams: bool,
+    /// Scale each feature by its Naive Bayes log-count ratio before the fit, so
+    /// features that tell the labels apart are penalised less (Wang and Manning 2012).
+    #[arg(long)]
+    pub nb_scale: bool,
     /// Minimum number of training units a feature must occur in.
     #[arg(long, default_value_t = 2)]
     pub min_df: usize,
@@ -101,6 +105,7 @@ pub fn run(args: &TrainArgs) -> Outcome {
         seed: args.seed,
         balance: args.balance,
         drop_stop_unigrams: args.drop_stop_unigrams,
+        nb_scale: args.nb_scale,
         min_df: args.min_df,
         features: FeatureConfig {
             negation_window: args.negation_window,
