@@ -8,9 +8,11 @@
 
 use stance::{Classifier, Stance};
 
-// The bundled model of session 9: 89/135 pairs (0.659), 82% of sides; the
-// floors leave a few pairs of room for a retrain's noise.
-const PAIR_FLOOR: f64 = 0.63;
+// The bundled model of session 10: 86/135 pairs (0.637), 81% of sides. The
+// pair floor was 0.63 for session 9's 89 pairs; round 13 cost three pairs
+// (models/README.md says why it went in anyway), so it is 0.62 now, two pairs
+// of room for a retrain's noise.
+const PAIR_FLOOR: f64 = 0.62;
 const SIDE_FLOOR: f64 = 0.79;
 
 #[derive(serde::Deserialize)]
