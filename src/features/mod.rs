@@ -26,7 +26,7 @@ use word_cache::WordCache;
 use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
-pub const FEATURIZER_VERSION: &str = "stance-features/2";
+pub const FEATURIZER_VERSION: &str = "stance-features/3";
 
 /// Which feature families to emit, stored in every model file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -447,6 +447,37 @@ mod tests {
         ] {
             assert_features(text, &[cue], &[&cue.replace(':', ":!")]);
         }
+    }
+
+    #[test]
+    fn a_negating_verb_right_after_a_negator_cancels_it() {
+        assert_features(
+            "He did not rule out military action.",
+            &["c:force", "w:militari", "w:!rule"],
+            &["c:!force", "w:!militari"],
+        );
+        assert_features(
+            "Ankara refused to lift the sanctions.",
+            &["c:coercion"],
+            &["c:!coercion"],
+        );
+        assert_features(
+            "Officials never denied the strikes.",
+            &["c:force"],
+            &["c:!force"],
+        );
+        // A plain negator opens its own scope, and a negating verb further on
+        // starts a new one.
+        assert_features(
+            "They will not attack and will not negotiate.",
+            &["w:!attack", "w:!negoti"],
+            &[],
+        );
+        assert_features(
+            "No troops came to the border and officials later rejected talks.",
+            &["c:!talks"],
+            &[],
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! memory stays flat on any input. Stems are shared (`Rc`), so what a unit
 //! still holds (the word before, the cue window) outlives an emptying.
 
-use super::words::{ends_scope, is_negator, negator_needing};
+use super::words::{ends_scope, is_negating_verb, is_negator, negator_needing};
 use super::{Prefix, BIGRAM, NEGATED_WORD, WORD};
 use crate::hash::{Fnv, WordBuild};
 use crate::lexicon::{is_not_a_cue, CueTable};
@@ -41,6 +41,9 @@ pub(super) struct WordFeatures {
     pub bigram_start: Fnv,
     /// Negates what follows on its own ("not", "never").
     pub negator: bool,
+    /// A negator that is a verb ("reject", "deny", "dismiss"): right after
+    /// another negator it cancels that one's scope instead ("did not deny").
+    pub negating_verb: bool,
     /// Negates only with this particle next ("refuse" + "to"), or, when
     /// `particle_reverses`, is a reversal verb that needs it ("called" + "off");
     /// no stem is both (a test checks), so one field holds either.
@@ -85,6 +88,7 @@ impl WordFeatures {
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
             bigram_start: hash_after(BIGRAM, s).bytes(b"_"),
             negator: is_negator(s),
+            negating_verb: is_negating_verb(s),
             particle: negator_needing(s).or_else(|| reverser_needing(s)),
             particle_reverses,
             reverser,

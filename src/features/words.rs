@@ -17,6 +17,10 @@ pub(super) struct ScannedWord<'a> {
     pub clause_start: bool,
 }
 
+/// Words after a negator within which a negating verb cancels its scope:
+/// "did not rule out", "refused to lift", "has not completely ruled out".
+const CANCEL_REACH: usize = 3;
+
 /// Call `f` with each word of `text`, in order, its features from `cache`.
 ///
 /// A negator (not, no, never, without, nor, refuse to, rule out, reject, deny,
@@ -24,6 +28,13 @@ pub(super) struct ScannedWord<'a> {
 /// break, "but" or a word that opens a subordinate clause comes first. The
 /// negator itself is not negated. With `reversal`, reversal verbs ("halted",
 /// "called off") open the same scope.
+///
+/// Two negations cancel: a negating verb (rule out, refuse to, deny, reject,
+/// a reversal verb) that comes within [`CANCEL_REACH`] words of the negator
+/// whose scope it is in closes that scope rather than opening its own, so in
+/// "did not rule out military action" and "refused to lift the sanctions" the
+/// action and the sanctions are not negated, as the guide reads them. A plain
+/// negator there ("will not attack and will not talk") opens a new scope.
 pub(super) fn scan_words(
     text: &str,
     window: usize,
@@ -32,6 +43,8 @@ pub(super) fn scan_words(
     mut f: impl FnMut(ScannedWord),
 ) {
     let mut scope_left = 0usize;
+    // Words since the open scope's negator.
+    let mut since_open = 0usize;
     let mut clause_start = true;
     // A negator that needs its next word ("refuse" + "to", "rule" + "out").
     let mut pending: Option<&'static str> = None;
@@ -45,20 +58,25 @@ pub(super) fn scan_words(
         let word = cache.get(token.text);
         let negated = scope_left > 0;
         scope_left = scope_left.saturating_sub(1);
-        let opens = match pending.take() {
-            Some(needed) if needed == &*word.stem => true,
+        since_open += 1;
+        // Whether this word opens a scope, and whether it is a verb that does.
+        let (opens, verb) = match pending.take() {
+            Some(needed) if needed == &*word.stem => (true, true),
             _ => {
                 pending = word
                     .particle
                     .filter(|_| reversal || !word.particle_reverses);
-                word.negator || (reversal && word.reverser)
+                let verb = word.negating_verb || (reversal && word.reverser);
+                (word.negator || verb, verb)
             }
         };
         if word.ends_scope {
             scope_left = 0;
         }
         if opens {
-            scope_left = window;
+            let cancels = negated && verb && since_open <= CANCEL_REACH;
+            scope_left = if cancels { 0 } else { window };
+            since_open = 0;
         }
         f(ScannedWord {
             word,
@@ -87,6 +105,11 @@ pub(super) fn is_negator(stem: &str) -> bool {
             | "deni"
             | "dismiss"
     )
+}
+
+/// Stems of negators that are verbs (see [`scan_words`] on two negations).
+pub(super) fn is_negating_verb(stem: &str) -> bool {
+    matches!(stem, "reject" | "deni" | "dismiss")
 }
 
 /// Stems after which a negation scope does not go on: "but", and the words
