@@ -299,9 +299,17 @@ mod tests {
         (dense, sparse, y)
     }
 
-    #[test]
-    fn reaches_the_same_coefficients_as_linfa_logistic() {
-        let (dense, sparse, y) = problem();
+    /// The largest absolute difference between two arrays of the same shape.
+    fn max_abs_diff<D: ndarray::Dimension>(
+        a: &ndarray::Array<f64, D>,
+        b: &ndarray::Array<f64, D>,
+    ) -> f64 {
+        (a - b).mapv(f64::abs).fold(0.0, |m: f64, &d| m.max(d))
+    }
+
+    /// Fit linfa-logistic on `dense` and our solver on `sparse` (the same rows)
+    /// and assert that they reach the same coefficients and intercepts.
+    fn assert_matches_linfa(dense: Array2<f64>, sparse: SparseRows, y: Array1<usize>) {
         let reference = MultiLogisticRegression::default()
             .alpha(0.5)
             .max_iterations(500)
@@ -316,19 +324,21 @@ mod tests {
         }
         .fit(&DatasetBase::new(sparse, y))
         .unwrap();
-        let diff = (&ours.params - reference.params())
-            .mapv(f64::abs)
-            .fold(0.0, |a: f64, &b| a.max(b));
+        let diff = max_abs_diff(&ours.params, reference.params());
         assert!(
             diff < 1e-3,
             "params differ by {diff}\nours {:?}\nlinfa {:?}",
             ours.params,
             reference.params()
         );
-        let diff = (&ours.intercept - reference.intercept())
-            .mapv(f64::abs)
-            .fold(0.0, |a: f64, &b| a.max(b));
+        let diff = max_abs_diff(&ours.intercept, reference.intercept());
         assert!(diff < 1e-3, "intercepts differ by {diff}");
+    }
+
+    #[test]
+    fn reaches_the_same_coefficients_as_linfa_logistic() {
+        let (dense, sparse, y) = problem();
+        assert_matches_linfa(dense, sparse, y);
     }
 
     #[test]
@@ -339,24 +349,7 @@ mod tests {
             dense.column_mut(j).mapv_inplace(|v| v * s);
         }
         sparse.set_column_scale(scale);
-        let reference = MultiLogisticRegression::default()
-            .alpha(0.5)
-            .max_iterations(500)
-            .gradient_tolerance(1e-8)
-            .fit(&Dataset::new(dense, y.clone()))
-            .unwrap();
-        let ours = SparseLogisticRegression {
-            alpha: 0.5,
-            max_iterations: 500,
-            gradient_tolerance: 1e-8,
-            n_classes: 3,
-        }
-        .fit(&DatasetBase::new(sparse, y))
-        .unwrap();
-        let diff = (&ours.params - reference.params())
-            .mapv(f64::abs)
-            .fold(0.0, |a: f64, &b| a.max(b));
-        assert!(diff < 1e-3, "params differ by {diff}");
+        assert_matches_linfa(dense, sparse, y);
     }
 
     #[test]
@@ -385,9 +378,7 @@ mod tests {
         }
         .fit(&DatasetBase::new(repeated, Array1::from(y_rep)))
         .unwrap();
-        let diff = (&weighted.params - &copies.params)
-            .mapv(f64::abs)
-            .fold(0.0, |a: f64, &b| a.max(b));
+        let diff = max_abs_diff(&weighted.params, &copies.params);
         assert!(diff < 1e-4, "weighted and repeated fits differ by {diff}");
     }
 }
