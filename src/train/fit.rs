@@ -253,26 +253,25 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
         cols.dedup();
         x.push_row(&cols, f64::from(feature_value(cols.len())));
     }
-    let scale = if config.nb_scale {
+    if config.nb_scale {
         let labels = train.iter().map(|ex| ex.label);
-        column_scale(x.column_lists().zip(labels), vocabulary.len())
-    } else {
-        vec![1.0; vocabulary.len()]
-    };
-    x.set_column_scale(scale.clone());
+        x.set_column_scale(column_scale(x.column_lists().zip(labels), vocabulary.len()));
+    }
     let y: Array1<usize> = train.iter().map(|ex| ex.label).collect();
     let weights = Array1::from(example_weights(train, config.balance));
+    let dataset = DatasetBase::new(x, y).with_weights(weights);
     let fitted = SparseLogisticRegression {
         alpha,
         max_iterations: config.max_iterations,
         gradient_tolerance: 1e-5,
         n_classes: 3,
     }
-    .fit(&DatasetBase::new(x, y).with_weights(weights))
+    .fit(&dataset)
     .map_err(|e| Error::Training(e.to_string()))?;
     let params = &fitted.params;
-    // Weights fitted on scaled columns, carried back to the unscaled features
-    // the scorer sees.
+    // Weights fitted on scaled columns (all 1 without `nb_scale`), carried
+    // back to the unscaled features the scorer sees.
+    let scale = dataset.records().column_scale();
     let weights: Vec<[f32; 3]> = (0..vocabulary.len())
         .map(|i| [0, 1, 2].map(|c| (params[[i, c]] * scale[i]) as f32))
         .collect();

@@ -46,6 +46,11 @@ impl SparseRows {
         }
     }
 
+    /// Each column's scale (1 unless [`Self::set_column_scale`] set it).
+    pub fn column_scale(&self) -> &[f64] {
+        &self.scale
+    }
+
     /// The rows' column lists, in order.
     pub fn column_lists(&self) -> impl Iterator<Item = &[u32]> {
         self.row_start.windows(2).map(|w| &self.columns[w[0]..w[1]])
