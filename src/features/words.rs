@@ -88,23 +88,13 @@ pub(super) fn scan_words(
     });
 }
 
-/// Stems that negate what follows on their own.
+/// Stems that negate what follows on their own: function words and the
+/// negating verbs.
 pub(super) fn is_negator(stem: &str) -> bool {
     matches!(
         stem,
-        "not"
-            | "no"
-            | "never"
-            | "without"
-            | "nor"
-            | "neither"
-            | "none"
-            | "nobodi"
-            | "noth"
-            | "reject"
-            | "deni"
-            | "dismiss"
-    )
+        "not" | "no" | "never" | "without" | "nor" | "neither" | "none" | "nobodi" | "noth"
+    ) || is_negating_verb(stem)
 }
 
 /// Stems of negators that are verbs (see [`scan_words`] on two negations).
