@@ -78,6 +78,32 @@ fn numbers_fold_and_hyphenated_prefixes_join() {
 }
 
 #[test]
+fn bigrams_in_a_negation_scope_are_negated_and_years_have_their_own_shape() {
+    assert_eq!(
+        stream("Seoul did not hold talks in 2019."),
+        [
+            "w:seoul@Seoul",
+            "w:did@did",
+            "b:seoul_did@Seoul did",
+            "w:not@not",
+            "b:did_not@did not",
+            "w:!hold@hold",
+            // The negator is outside its own scope, so this pair is plain.
+            "b:not_hold@not hold",
+            "w:!talk@talks",
+            "b:!hold_talk@hold talks",
+            "w:!in@in",
+            "b:!talk_in@talks in",
+            "w:!<year>@2019",
+            "b:!in_<year>@in 2019",
+            "c:!talks@talks",
+            "p:esc@talks",
+            "p:esc_last@talks",
+        ]
+    );
+}
+
+#[test]
 fn empty_and_punctuation_only_text_has_no_features() {
     assert!(stream("").is_empty());
     assert!(stream(" ,.;!? \u{201C}\u{201D} ").is_empty());

@@ -3,7 +3,8 @@
 //! A unit of text becomes a stream of named features, each with the byte span
 //! of the words behind it:
 //! - `w:<stem>` for each word, `w:!<stem>` when the word is inside a negation scope;
-//! - `b:<stem>_<stem>` for adjacent words within a clause;
+//! - `b:<stem>_<stem>` for adjacent words within a clause, `b:!<stem>_<stem>` when
+//!   both are inside a negation scope;
 //! - `c:<category>` / `c:!<category>` for cue-lexicon phrases (see [`crate::lexicon`]).
 //!
 //! Because training builds its matrix from exactly this stream and the scorer
@@ -26,7 +27,7 @@ use word_cache::WordCache;
 use words::scan_words;
 
 /// Bumped whenever the feature stream for some text changes; part of the fingerprint.
-pub const FEATURIZER_VERSION: &str = "stance-features/3";
+pub const FEATURIZER_VERSION: &str = "stance-features/4";
 
 /// Which feature families to emit, stored in every model file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +146,7 @@ impl Prefix {
 const WORD: Prefix = Prefix::new("w:");
 const NEGATED_WORD: Prefix = Prefix::new("w:!");
 const BIGRAM: Prefix = Prefix::new("b:");
+const NEGATED_BIGRAM: Prefix = Prefix::new("b:!");
 const CUE: Prefix = Prefix::new("c:");
 const NEGATED_CUE: Prefix = Prefix::new("c:!");
 const VOTE_ESCALATORY: Prefix = Prefix::new("p:esc");
@@ -212,8 +214,7 @@ fn stream_with(
     let Scratch { words, cues, hits } = scratch;
     let cues_on = config.cues;
     let mut votes = Votes::default();
-    // The stem of the word before, the hash state of a bigram it starts, and its span.
-    let mut previous: Option<(Rc<str>, Fnv, Span)> = None;
+    let mut previous: Option<PreviousWord> = None;
     cues.reset();
     hits.clear();
     scan_words(
@@ -232,16 +233,29 @@ fn stream_with(
                 sink.feature(prefix, &[&word.stem], hash, scanned.span);
             }
             if config.bigrams && !scanned.clause_start {
-                if let Some((stem, start, span)) = &previous {
+                if let Some(before) = &previous {
+                    // Both words in a negation scope: the pair is negated, as a
+                    // unigram is ("b:!launch_strike" in "will not launch strikes").
+                    let (prefix, start) = if before.negated && scanned.negated {
+                        (NEGATED_BIGRAM, before.negated_bigram_start)
+                    } else {
+                        (BIGRAM, before.bigram_start)
+                    };
                     sink.feature(
-                        BIGRAM,
-                        &[stem, "_", &word.stem],
+                        prefix,
+                        &[&before.stem, "_", &word.stem],
                         start.str(&word.stem).finish(),
-                        Span::new(span.start, scanned.span.end),
+                        Span::new(before.span.start, scanned.span.end),
                     );
                 }
             }
-            previous = Some((Rc::clone(&word.stem), word.bigram_start, scanned.span));
+            previous = Some(PreviousWord {
+                stem: Rc::clone(&word.stem),
+                bigram_start: word.bigram_start,
+                negated_bigram_start: word.negated_bigram_start,
+                span: scanned.span,
+                negated: scanned.negated,
+            });
             if cues_on && !two_passes {
                 cues.push(&scanned, |hit| hits.push(hit));
             }
@@ -268,6 +282,16 @@ fn stream_with(
         }
     }
     votes.finish(sink);
+}
+
+/// The word before, as much of it as the bigram it starts with the next word needs.
+struct PreviousWord {
+    stem: Rc<str>,
+    /// Hash states after "b:" + stem + "_" and "b:!" + stem + "_".
+    bigram_start: Fnv,
+    negated_bigram_start: Fnv,
+    span: Span,
+    negated: bool,
 }
 
 /// Cue-lexicon features, then polarity features that pool all cues: each
@@ -367,6 +391,20 @@ mod tests {
         for name in unwanted {
             assert!(!got.iter().any(|n| n == name), "{text}: {name} in {got:?}");
         }
+    }
+
+    #[test]
+    fn bigrams_inside_a_negation_scope_are_negated() {
+        assert_features(
+            "Iran will not launch strikes on the base.",
+            &["b:not_launch", "b:!launch_strike", "b:!the_base"],
+            &["b:launch_strike", "b:!not_launch"],
+        );
+        assert_features(
+            "Iran will launch strikes.",
+            &["b:launch_strike"],
+            &["b:!launch_strike"],
+        );
     }
 
     #[test]

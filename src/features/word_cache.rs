@@ -12,7 +12,7 @@
 //! still holds (the word before, the cue window) outlives an emptying.
 
 use super::words::{ends_scope, is_negating_verb, is_negator, negator_needing};
-use super::{Prefix, BIGRAM, NEGATED_WORD, WORD};
+use super::{Prefix, BIGRAM, NEGATED_BIGRAM, NEGATED_WORD, WORD};
 use crate::hash::{Fnv, WordBuild};
 use crate::lexicon::{is_not_a_cue, CueTable};
 use crate::reversal::{
@@ -39,6 +39,8 @@ pub(super) struct WordFeatures {
     /// FNV state after `"b:" + stem + "_"`: a bigram with this word first
     /// only has the next stem left to hash.
     pub bigram_start: Fnv,
+    /// The same after `"b:!" + stem + "_"`, for a bigram inside a negation scope.
+    pub negated_bigram_start: Fnv,
     /// Negates what follows on its own ("not", "never").
     pub negator: bool,
     /// A negator that is a verb ("reject", "deny", "dismiss"): right after
@@ -87,6 +89,7 @@ impl WordFeatures {
             unigram: hash_after(WORD, s).finish(),
             negated_unigram: hash_after(NEGATED_WORD, s).finish(),
             bigram_start: hash_after(BIGRAM, s).bytes(b"_"),
+            negated_bigram_start: hash_after(NEGATED_BIGRAM, s).bytes(b"_"),
             negator: is_negator(s),
             negating_verb: is_negating_verb(s),
             particle: negator_needing(s).or_else(|| reverser_needing(s)),

@@ -33,8 +33,14 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
-/// The shape token that every number becomes.
+/// The shape token that every number but a year becomes.
 pub const NUMBER: &str = "<num>";
+
+/// The shape token of a four-digit year (1800 to 2099). Kept apart from other
+/// numbers because a year marks a retrospective ("shelled the island in
+/// 2010"), which the guide labels neutral, where a count marks the size of
+/// an event ("1,200 occasions", "3,000 troops").
+pub const YEAR: &str = "<year>";
 
 /// Prefixes that are joined to the word after a hyphen ("de-escalate" → "deescalate").
 const JOINED_PREFIXES: &[&str] = &[
@@ -313,7 +319,7 @@ fn push_word(
     let apostrophe = marks.0 & Marks::APOSTROPHE != 0;
     if digit && word.chars().all(|c| c.is_numeric() || ".,'".contains(c)) {
         emit(Token {
-            text: NUMBER,
+            text: if is_year(word) { YEAR } else { NUMBER },
             span,
             kind: TokenKind::Number,
         });
@@ -338,6 +344,13 @@ fn push_word(
     } else {
         expand_contraction(word, emit_word);
     }
+}
+
+/// Four ASCII digits from 1800 to 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(word.as_bytes()[..2], [b'1', b'8' | b'9'] | [b'2', b'0'])
 }
 
 /// One of [`JOINED_PREFIXES`]; a `match` compiles to a switch on the length
@@ -644,6 +657,20 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, |t| out.push((t.text.to_string(), t.span.slice(text))));
         out
+    }
+
+    #[test]
+    fn four_digit_years_fold_apart_from_other_numbers() {
+        let got = words("In 2014, 1,200 raids; 1799 and 2100 are counts, 1800 and 2099 years.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "in", YEAR, ",", NUMBER, "raids", ";", NUMBER, "and", NUMBER, "are", "counts", ",",
+                YEAR, "and", YEAR, "years", "."
+            ]
+        );
+        assert_eq!(got[1].1, "2014");
     }
 
     #[test]

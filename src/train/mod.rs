@@ -1,6 +1,7 @@
 //! Training and evaluation: data loading, feature selection, fitting with
 //! linfa, cross-validation, calibration and metrics.
 
+pub mod alpha_choice;
 pub mod data;
 pub mod evaluate;
 pub mod fit;
