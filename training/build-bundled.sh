@@ -15,7 +15,7 @@ cargo build --release --quiet
 ./target/release/stance train \
   --data training/data/train.jsonl training/external/un_guide.jsonl:1 \
   --out models/stance-en.model \
-  --max-features 100000 --min-df 2 --balance 0.5 --alphas 0.03,0.1 --folds 4 --seed 13 --drop-stop-unigrams --nb-scale \
+  --max-features 150000 --min-df 2 --balance 0.5 --alphas 0.03,0.1 --folds 4 --seed 13 --drop-stop-unigrams --nb-scale \
   --calibrate-on training/external/un_guide.jsonl
 # The binary embeds the model at compile time; build.rs reruns when the model file changes.
 cargo build --release --quiet

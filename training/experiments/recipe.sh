@@ -27,7 +27,7 @@ cargo build --release --quiet
 stop=()
 [ "${DROP_STOP_UNIGRAMS:-1}" = 1 ] && stop=(--drop-stop-unigrams)
 "$bin" train --data "${TRAIN:-training/data/train.jsonl}" training/external/un_guide.jsonl:1 ${EXTRA_DATA:-} \
-  --max-features "${MAX_FEATURES:-100000}" --min-df "${MIN_DF:-2}" --balance "${BALANCE:-0.5}" --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 "${stop[@]}" \
+  --max-features "${MAX_FEATURES:-150000}" --min-df "${MIN_DF:-2}" --balance "${BALANCE:-0.5}" --alphas "${ALPHAS:-0.03}" --folds 2 --seed 13 "${stop[@]}" \
   --calibrate-on training/external/un_guide.jsonl ${EXTRA_CALIBRATE:-} --out "$out/$name.model" "$@" >"$out/$name.train.log" 2>&1
 macro() { "$bin" --model "$out/$name.model" eval --data "$1" | grep -m1 macro-F1 | grep -oE '[0-9]\.[0-9]+' | head -1; }
 dev=$(macro ../shared/eval/dev.jsonl)
