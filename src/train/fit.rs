@@ -256,7 +256,7 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
     }
     if config.nb_scale {
         let labels = train.iter().map(|ex| ex.label);
-        x.set_column_scale(column_scale(x.column_lists().zip(labels), vocabulary.len()));
+        x.set_column_scale(column_scale(x.column_lists().zip(labels), vocabulary.len()))?;
     }
     let y: Array1<usize> = train.iter().map(|ex| ex.label).collect();
     let weights = Array1::from(example_weights(train, config.balance));

@@ -39,11 +39,17 @@ impl SparseRows {
     }
 
     /// Multiply every entry of column `j` by `scale[j]` (see [`super::nb_scale`]).
-    /// A scale of the wrong length is ignored, leaving the columns as they are.
-    pub fn set_column_scale(&mut self, scale: Vec<f64>) {
-        if scale.len() == self.n_columns {
-            self.scale = scale;
+    /// A scale of the wrong length is an error and leaves the columns as they are.
+    pub fn set_column_scale(&mut self, scale: Vec<f64>) -> crate::Result<()> {
+        if scale.len() != self.n_columns {
+            return Err(crate::Error::Training(format!(
+                "a column scale of {} values for {} columns",
+                scale.len(),
+                self.n_columns
+            )));
         }
+        self.scale = scale;
+        Ok(())
     }
 
     /// Each column's scale (1 unless [`Self::set_column_scale`] set it).
@@ -353,8 +359,16 @@ mod tests {
         for (j, s) in scale.iter().enumerate() {
             dense.column_mut(j).mapv_inplace(|v| v * s);
         }
-        sparse.set_column_scale(scale);
+        sparse.set_column_scale(scale).unwrap();
         assert_matches_linfa(dense, sparse, y);
+    }
+
+    #[test]
+    fn a_column_scale_of_the_wrong_length_is_refused() {
+        let (_, mut sparse, _) = problem();
+        let err = sparse.set_column_scale(vec![2.0; 5]).unwrap_err();
+        assert!(err.to_string().contains("5 values for 6 columns"), "{err}");
+        assert!(sparse.column_scale().iter().all(|&s| s == 1.0));
     }
 
     #[test]
