@@ -26,7 +26,7 @@ pub fn choose_alpha(alphas: &[f64], pooled: &[f64], per_fold: &[Vec<f64>]) -> us
 }
 
 /// Sample standard deviation over the square root of the count; 0 below two values.
-fn standard_error(values: &[f64]) -> f64 {
+pub fn standard_error(values: &[f64]) -> f64 {
     let n = values.len();
     if n < 2 {
         return 0.0;

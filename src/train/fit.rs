@@ -2,7 +2,7 @@
 //! cross-validation grouped by topic, classes balanced by sample weights,
 //! confidence calibrated by a temperature fitted on out-of-fold predictions.
 
-use super::alpha_choice::choose_alpha;
+use super::alpha_choice::{choose_alpha, standard_error};
 use super::data::{Gold, LabelledRecord};
 use super::metrics::macro_f1;
 use super::nb_scale::column_scale;
@@ -174,14 +174,16 @@ pub fn train(files: &[TrainingFile], config: &TrainConfig, command: &str) -> Res
         holdout_macro_f1: None,
         n_features: model.features.len(),
         notes: format!(
-            "cross-validated macro-F1 by alpha: {}; the strongest penalty within one standard error of the best taken; temperature {temperature:.2} fitted on out-of-fold predictions of {} ({} units)",
+            "cross-validated macro-F1 by alpha (± standard error over folds): {}; alpha {} is the strongest penalty within one standard error of the best; temperature {temperature:.2} fitted on out-of-fold predictions of {} ({} units)",
             config
                 .alphas
                 .iter()
                 .zip(&cv_scores)
-                .map(|(a, s)| format!("{a}: {s:.4}"))
+                .zip(&per_fold)
+                .map(|((a, s), folds)| format!("{a}: {s:.4} (±{:.4})", standard_error(folds)))
                 .collect::<Vec<_>>()
                 .join(", "),
+            config.alphas[best],
             calibrated_on,
             calibration_set.len()
         ),
