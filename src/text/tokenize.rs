@@ -659,12 +659,16 @@ mod tests {
         out
     }
 
+    /// The token texts of `words`' output, without their spans.
+    fn texts<'a>(got: &'a [(String, &str)]) -> Vec<&'a str> {
+        got.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
     #[test]
     fn four_digit_years_fold_apart_from_other_numbers() {
         let got = words("In 2014, 1,200 raids; 1799 and 2100 are counts, 1800 and 2099 years.");
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            texts,
+            texts(&got),
             [
                 "in", YEAR, ",", NUMBER, "raids", ";", NUMBER, "and", NUMBER, "are", "counts", ",",
                 YEAR, "and", YEAR, "years", "."
@@ -676,9 +680,8 @@ mod tests {
     #[test]
     fn contractions_expand_and_keep_the_original_span() {
         let got = words("Iran won\u{2019}t talk, they can't.");
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            texts,
+            texts(&got),
             ["iran", "will", "not", "talk", ",", "they", "can", "not", "."]
         );
         assert_eq!(got[1].1, "won\u{2019}t");
@@ -689,9 +692,8 @@ mod tests {
         let got = words(
             "A de-escalation after 6,221 deaths and a cease-fire in Israeli-Palestinian talks",
         );
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            texts,
+            texts(&got),
             [
                 "a",
                 "deescalation",
@@ -722,8 +724,7 @@ mod tests {
 
     #[test]
     fn a_dangling_prefix_is_still_a_word() {
-        let texts: Vec<String> = words("anti - war re").into_iter().map(|(t, _)| t).collect();
-        assert_eq!(texts, ["anti", "war", "re"]);
+        assert_eq!(texts(&words("anti - war re")), ["anti", "war", "re"]);
     }
 
     /// What UAX #29 itself gives, for comparison with [`word_pieces`].

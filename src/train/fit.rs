@@ -256,11 +256,11 @@ fn fit_once(train: &[&Example], config: &TrainConfig, alpha: f64) -> Result<Mode
         cols.dedup();
         x.push_row(&cols, f64::from(feature_value(cols.len())));
     }
-    if config.nb_scale {
-        let labels = train.iter().map(|ex| ex.label);
-        x.set_column_scale(column_scale(x.column_lists().zip(labels), vocabulary.len()))?;
-    }
     let y: Array1<usize> = train.iter().map(|ex| ex.label).collect();
+    if config.nb_scale {
+        let rows = x.column_lists().zip(y.iter().copied());
+        x.set_column_scale(column_scale(rows, vocabulary.len()))?;
+    }
     let weights = Array1::from(example_weights(train, config.balance));
     let dataset = DatasetBase::new(x, y).with_weights(weights);
     let fitted = SparseLogisticRegression {
