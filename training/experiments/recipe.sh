@@ -10,7 +10,9 @@
 #   e.g. ALPHAS=0.1 training/experiments/recipe.sh alpha0.1
 #        TRAIN=/tmp/other.jsonl training/experiments/recipe.sh other --no-reversal
 #
-# Defaults follow training/build-bundled.sh; the options it sets come from the
+# Defaults follow training/build-bundled.sh but for two: ALPHAS defaults to 0.03
+# and column scaling is off, so the bundled recipe is
+# `ALPHAS=0.1 training/experiments/recipe.sh NAME --nb-scale`. The options it sets come from the
 # environment (TRAIN, ALPHAS, BALANCE, MIN_DF, MAX_FEATURES; DROP_STOP_UNIGRAMS=0
 # keeps function words' unigrams), since clap refuses an option given twice.
 # EXTRA_DATA adds training files (FILE[:WEIGHT], space-separated) and
