@@ -7,7 +7,7 @@
 # mean and standard deviation of dev, held-out topics and un_relabel.
 # A featurizer or recipe change should be judged against this spread, not
 # against a single run: a 1% change of the data alone moves dev by about
-# +-0.004 and un_relabel by about +-0.002 (session 12).
+# +-0.004 and un_relabel by about +-0.001 (session 12: standard deviations).
 #
 #   SEEDS="0 1 2 3 4 5" ALPHAS=0.1 training/experiments/perturb.sh NAME --nb-scale
 #   python3 training/experiments/perturb_compare.py BASE NAME   # paired by seed
