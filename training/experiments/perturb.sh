@@ -46,11 +46,4 @@ PY
   echo "$line" | awk -v s="$seed" '{split($9, p, "/"); print s "\t" $3 "\t" $5 "\t" $7 "\t" p[1]}' >>"$table"
   rm -f "$data"
 done
-python3 - "$table" <<'PY'
-import statistics, sys
-rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
-for col, label in [(1, "dev"), (2, "held-out"), (3, "un_relabel"), (4, "pairs")]:
-    xs = [float(r[col]) for r in rows]
-    sd = statistics.stdev(xs) if len(xs) > 1 else 0.0
-    print(f"{label:<11} mean {statistics.mean(xs):.4f}  sd {sd:.4f}  min {min(xs):.4f}  max {max(xs):.4f}")
-PY
+python3 training/experiments/perturb_compare.py "$name"
